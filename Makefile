@@ -1,0 +1,62 @@
+# One entry point for people and CI. Every target installs what it needs first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils qpdf jbig2dec \
+	fonts-dejavu fonts-liberation2 fonts-noto-core \
+	sane-utils libsane1 libsane-dev sane-airscan \
+	libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
+	python3-venv python3-dev gcc
+
+.PHONY: run test system venv bench bench-scan lint clean
+
+run: venv
+	$(BIN)/station demo --keep
+
+test: venv
+	$(BIN)/python -m pytest -n auto -p no:cacheprovider
+
+lint: venv
+	$(BIN)/ruff check station tests bench
+	$(BIN)/lint-imports
+
+# The peer (OCRmyPDF and Ghostscript) lives in its own environment: it is measured, not depended on.
+bench: venv .venv-peers/.installed
+	OCRMYPDF=$(CURDIR)/.venv-peers/bin/ocrmypdf $(BIN)/python bench/pipeline.py
+
+bench-scan: venv
+	$(BIN)/python bench/scan.py
+
+.venv-peers/.installed:
+	dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ghostscript)
+	test -x .venv-peers/bin/python || $(PYTHON) -m venv .venv-peers
+	.venv-peers/bin/python -m pip install -q ocrmypdf
+	touch $@
+
+# Debian packages: installed only when one is missing, so a prepared machine starts at once.
+system:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "Run as root (or with sudo) to install:$$missing" >&2; exit 1; fi; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+venv: system $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

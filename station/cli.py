@@ -1,0 +1,373 @@
+"""The command line (shared/spec/cli.md): a thin face over station.workflow."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from station import __version__
+from station.domain import DocState, SplitMode
+from station.errors import StationError, UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one sentence, as the contract says
+        self.print_usage(sys.stderr)
+        print(f"station: {message}; see `station --help`.", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command's name."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir", default=argparse.SUPPRESS, help="the station's store (default: STATION_DATA_DIR "
+                   "or the user data folder)")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document")
+    return p
+
+
+def build_parser() -> Parser:
+    common = _common()
+    parser = Parser(prog="station", description="Scanning station: scan, clean, read, confirm, seal, archive.",
+                    parents=[common])
+    parser.add_argument("--version", action="version", version=f"station {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    def cmd(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common], description=help)
+
+    cmd("doctor", "check Tesseract, SANE, signing, archive and disk")
+    p = cmd("devices", "list scanners; `devices add URL` / `devices remove ID` for network scanners")
+    p.add_argument("action", nargs="?", choices=["add", "remove"])
+    p.add_argument("target", nargs="?", metavar="URL|ID")
+    p.add_argument("--name")
+    p.add_argument("--pin", metavar="SHA256", help="trust this https scanner's self-signed certificate by its "
+                   "sha256 fingerprint")
+    p = cmd("scan", "scan with a profile; pages stream into the pipeline while the feeder runs")
+    p.add_argument("--device", help="a device id from `station devices` (default: the configured one)")
+    p.add_argument("--profile")
+    p.add_argument("--batch")
+    p.add_argument("--user")
+    p = cmd("import", "import PNG, JPEG, TIFF and PDF files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--batch")
+    p.add_argument("--split", choices=[m.value for m in SplitMode], default=SplitMode.FILE.value)
+    p.add_argument("--user")
+    p = cmd("watch", "import what scanners drop into a (shared) folder, each complete file once")
+    p.add_argument("folder", type=Path, metavar="FOLDER")
+    p.add_argument("--batch")
+    p.add_argument("--process", action="store_true", help="process what was imported after each poll")
+    p.add_argument("--interval", type=float, default=2.0, help="seconds between polls (default 2)")
+    p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged (default 2)")
+    p.add_argument("--once", action="store_true", help="handle the files present, then stop")
+    p = cmd("process", "run cleanup, OCR and metadata suggestions on every pending page")
+    p.add_argument("--batch")
+    p = cmd("list", "list documents")
+    p.add_argument("--batch")
+    p.add_argument("--state", choices=[s.value for s in DocState])
+    p = cmd("show", "show one document")
+    p.add_argument("doc", metavar="DOC")
+    p = cmd("confirm", "confirm a document's metadata (operator)")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.add_argument("--accept-suggestions", action="store_true")
+    p.add_argument("--user")
+    p = cmd("approve", "approve a confirmed document (supervisor)")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--user", required=True)
+    p = cmd("reject", "send a confirmed document back to its operator (supervisor)")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--user", required=True)
+    p = cmd("export", "write a document's PDF/A")
+    p.add_argument("doc", metavar="DOC")
+    p.add_argument("--pdf", type=Path, required=True, metavar="OUT")
+    p = cmd("verify", "verify a PDF offline: PDF/A and metadata")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
+    p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
+    return parser
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+        self.open = False
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if not self.active or total <= 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message[:40]:<40}")
+        self.open = done < total
+        if not self.open:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.open:
+            sys.stderr.write("\n")
+            self.open = False
+
+
+def _emit(args: argparse.Namespace, payload: dict[str, Any], human: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif human:
+        print(human)
+
+
+def _sets(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--set takes KEY=VALUE, not {item!r}.")
+        out[key.strip()] = value
+    return out
+
+
+def _show_text(doc: dict[str, Any]) -> str:
+    lines = [f"{doc['id']}  {doc['state']}  batch {doc['batch']}  {doc['page_count']} page(s)"]
+    for p in doc["pages"]:
+        flags = ", ".join(p["flags"]) if p["flags"] else ""
+        lines.append(
+            f"  page {p['index']}: {p['source']} {p['width']}x{p['height']} @{p['dpi']:g} dpi"
+            f" skew {p['skew_deg']}° orientation {p['orientation_deg']}°"
+            f"{' BLANK' if p['blank'] else ''}{' [' + flags + ']' if flags else ''}"
+        )
+    for key, s in doc["suggestions"].items():
+        lines.append(f"  suggested {key}: {s['value']} ({s['confidence']:.2f})")
+    for key, value in doc["metadata"].items():
+        lines.append(f"  {key}: {value}")
+    for problem in doc["problems"]:
+        lines.append(f"  problem {problem['field']}: {problem['message']}")
+    return "\n".join(lines)
+
+
+def _devices(args: argparse.Namespace, station: Any) -> int:
+    from station.workflow import scanning
+
+    if args.action == "add":
+        if not args.target:
+            raise UsageError("Give the scanner's address: station devices add http://HOST/eSCL [--name NAME].")
+        added = scanning.add_network_scanner(station, args.target, args.name, args.pin)
+        _emit(args, {"added": added}, f"added network scanner {added['name']} at {added['url']}")
+        return 0
+    if args.action == "remove":
+        if not args.target:
+            raise UsageError("Give the address or name of the network scanner to remove.")
+        scanning.remove_network_scanner(station, args.target)
+        _emit(args, {"removed": args.target}, f"removed {args.target}")
+        return 0
+    listed = scanning.device_list(station)
+    human = "\n".join(
+        f"{d['id']:<28} {d['name']}" + (f"  ({', '.join(d['sources'])}; {', '.join(map(str, d['resolutions']))} dpi)"
+                                        if "sources" in d else "  (not answering)")
+        for d in listed["devices"]
+    )
+    _emit(args, listed, human + "".join(f"\n  warning: {p}" for p in listed["problems"]))
+    return 0
+
+
+class _PrintEvents:
+    def status(self, message: str) -> None:
+        print(f"station: {message}", file=sys.stderr)
+
+    def page_started(self, index: int) -> None:
+        if sys.stderr.isatty():
+            print(f"station: scanning page {index}", file=sys.stderr)
+
+
+def _scan(args: argparse.Namespace, station: Any) -> int:
+    from station.scanner.base import CancelToken
+    from station.workflow import scanning
+
+    cancel = CancelToken()
+    try:
+        report = scanning.scan(station, args.device, profile=args.profile, batch=args.batch, user=args.user,
+                               events=_PrintEvents(), cancel=cancel, progress=TerminalProgress())
+    except KeyboardInterrupt:
+        cancel.cancel()
+        raise
+    human = (f"scanned {report.pages} page(s) from {report.device} into {len(report.documents)} document(s)"
+             + (f"; {report.process.pages_done} processed" if report.process else ""))
+    _emit(args, report.to_dict(), human)
+    if report.error is not None:
+        print(f"station: {report.error.message} The {report.pages} page(s) received are kept.", file=sys.stderr)
+        return report.error.exit_code
+    return 0
+
+
+def _watch(args: argparse.Namespace, station: Any) -> int:
+    import threading
+
+    from station.workflow import scanning
+
+    if not args.folder.is_dir():
+        raise UsageError(f"{args.folder} is not a folder; give the folder the scanners save into.")
+    stop = threading.Event()
+    if not args.once:
+        print(f"station: watching {args.folder}; press Ctrl+C to stop.", file=sys.stderr)
+    try:
+        outcome = scanning.watch_folder(
+            station, args.folder, batch=args.batch, settle_seconds=args.settle, interval=args.interval, stop=stop,
+            once=args.once, process=args.process,
+            say=lambda text: print(f"station: {text}", file=sys.stderr),
+        )
+    except KeyboardInterrupt:
+        stop.set()
+        return 0
+    _emit(args, outcome, f"imported {len(outcome['imported'])} document(s), {len(outcome['failed'])} file(s) "
+                         f"refused (moved to failed/), {len(outcome['duplicates'])} already imported")
+    return 3 if outcome["failed"] else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from station.workflow import Station
+
+    if args.command == "demo":
+        from station.workflow.demo import run_demo
+
+        result = run_demo(keep=args.keep, out=None if getattr(args, "json", False) else sys.stdout)
+        if getattr(args, "json", False):
+            print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0 if result["ok"] else 1
+
+    if args.command == "doctor":
+        from station import config
+        from station.workflow.doctor import run_checks
+
+        data = config.data_dir(getattr(args, "data_dir", None))
+        checks = run_checks(data, config.Settings.load(data).get("scanner.escl_devices"))
+        ok = all(c.status != "fail" for c in checks)
+        human = "\n".join(f"{c.status:<4}  {c.name:<16} {c.detail}" for c in checks)
+        _emit(args, {"ok": ok, "checks": [c.to_dict() for c in checks]}, human)
+        if not ok:
+            print("station: some checks failed; install what the lines marked fail name.", file=sys.stderr)
+        return 0 if ok else 1
+
+    station = Station(getattr(args, "data_dir", None))
+    try:
+        if args.command == "devices":
+            return _devices(args, station)
+        if args.command == "scan":
+            return _scan(args, station)
+        if args.command == "watch":
+            return _watch(args, station)
+        if args.command == "import":
+            bar = TerminalProgress()
+            report = station.import_files(
+                args.paths, batch=args.batch, split=SplitMode(args.split), user=args.user,
+                on_file=lambda n, total, path: bar(n - 1, total, f"reading {path.name}"),
+            )
+            bar.finish()
+            human = "\n".join(
+                [f"imported {d['id']} ({d['page_count']} page(s)) into batch {d['batch']}" for d in report.documents]
+                + [f"refused {r['path']}: {r['reason']}" for r in report.refused]
+            )
+            _emit(args, report.to_dict(), human)
+            if report.refused:
+                n = len(report.refused)
+                print(f"station: {n} file(s) were refused and nothing was stored for them; "
+                      "fix or rescan them and import them again.", file=sys.stderr)
+                return 3
+            return 0
+        if args.command == "process":
+            r = station.process(batch=args.batch, progress=TerminalProgress())
+            payload = {
+                "pages_done": r.pages_done, "pages_failed": r.pages_failed,
+                "documents_ready": r.documents_ready, "documents_failed": r.documents_failed,
+                "seconds": round(r.seconds, 2),
+                "stage_seconds": {k: round(v, 2) for k, v in r.stage_seconds.items()},
+                "errors": r.errors,
+            }
+            human = (f"processed {r.pages_done} page(s) in {r.seconds:.1f} s; "
+                     f"{len(r.documents_ready)} document(s) ready for review"
+                     + (f"; {r.pages_failed} page(s) failed" if r.pages_failed else ""))
+            _emit(args, payload, human + "".join(f"\n  {e}" for e in r.errors))
+            if r.documents_failed:
+                print("station: some documents failed; `station show DOC` says why: rescan or re-import "
+                      "those pages.", file=sys.stderr)
+                return 1
+            return 0
+        if args.command == "list":
+            docs = station.list_documents(batch=args.batch, state=args.state)
+            human = "\n".join(f"{d['id']}  {d['state']:<12} {d['batch']:<12} {d['page_count']:>3}p  {d['title']}"
+                              for d in docs)
+            _emit(args, {"documents": docs}, human)
+            return 0
+        if args.command == "show":
+            doc = station.show(args.doc)
+            _emit(args, doc, _show_text(doc))
+            return 0
+        if args.command == "confirm":
+            doc = station.confirm(args.doc, sets=_sets(args.set), accept_suggestions=args.accept_suggestions,
+                                  user=args.user)
+            _emit(args, doc, f"confirmed {doc['id']} by {args.user}")
+            return 0
+        if args.command == "approve":
+            doc = station.approve(args.doc, user=args.user)
+            _emit(args, doc, f"approved {doc['id']} by {args.user}")
+            return 0
+        if args.command == "reject":
+            doc = station.reject(args.doc, reason=args.reason, user=args.user)
+            _emit(args, doc, f"rejected {doc['id']}: {args.reason}")
+            return 0
+        if args.command == "export":
+            result = station.export_pdf(args.doc, args.pdf)
+            _emit(args, result, f"wrote {result['pdf']} ({result['pages']} page(s), {result['bytes']} bytes)")
+            return 0
+        if args.command == "verify":
+            result = station.verify(args.file)
+            human = "\n".join(f"{'ok  ' if c['ok'] else 'FAIL'}  {c['name']:<12} {c['detail']}"
+                              for c in result["checks"])
+            _emit(args, result, human)
+            if not result["ok"]:
+                print(f"station: {args.file} did not pass verification; see the checks marked FAIL.",
+                      file=sys.stderr)
+                return 4
+            return 0
+    finally:
+        station.close()
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return run(args)
+    except StationError as exc:
+        if getattr(args, "json", False):
+            err: dict[str, Any] = {"code": exc.exit_code, "message": exc.message}
+            if exc.detail is not None:
+                err["detail"] = exc.detail
+            print(json.dumps({"error": err}, ensure_ascii=False, indent=2))
+        print(f"station: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("station: interrupted; run the same command again to carry on where it stopped.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last resort: one sentence, and the trace in a file for IT staff
+        trace = Path(tempfile.gettempdir()) / "station-crash.txt"
+        trace.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"station: unexpected error ({exc.__class__.__name__}: {exc}); the details are in {trace}, "
+              "send them to IT support.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

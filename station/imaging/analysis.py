@@ -1,0 +1,266 @@
+"""Measures of a page taken on its reduced working copy: paper tone, ink, blankness, colour,
+contrast, sharpness and punch holes.
+
+All sizes are physical (millimetres, through the working copy's dpi), so the same thresholds
+hold for a 150-dpi office scan and a 600-dpi archive scan.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+# Ink is what is clearly darker than the paper around it. Show-through and scanner streaks on a
+# blank sheet stay within ~25 grey levels of the paper (naps2/blank1.jpg); print and handwriting
+# are 60 and more.
+INK_MIN_DIFF = 40.0
+INK_REL_DIFF = 0.2
+BACKGROUND_MM = 3.0  # wider than any text stroke, narrower than a photo
+SPECK_MM2 = 0.08  # dust; a full stop in 8-pt type is ~0.1 mm²
+
+# Blank: nothing that reads as a mark away from the sheet's edges. Edges carry scanner marks, holes,
+# staples and the edge of the sheet itself (naps2/blank1.jpg has marks 5–9 mm from the edge);
+# documents keep 15 mm and more of margin.
+BLANK_MARGIN_MM = 12.0
+MARK_MIN_MM2 = 0.15
+MARK_MIN_SIZE_MM = 0.5
+BLANK_MAX_MARKS = 2
+BLANK_MAX_INK_MM2 = 4.0
+
+COLOUR_MIN_CHROMA = 30.0  # |Δa*|+|Δb*| from the paper's own tint (yellowed paper is not colour); blue ink ~40+
+COLOUR_MIN_MM2 = 10.0  # a short signature in blue ink gives ~50, a stamp hundreds; old stains less
+
+LOW_CONTRAST = 100.0  # paper minus ink, grey levels; the corpus's scans give 115 (a light grey scan) to 255
+# Width of a dark-to-light edge of the ink. Sharp scans in the corpus give 0.09–0.21 mm; a page
+# blurred by 0.35 mm (Gaussian sigma) gives well over 0.4. An edge cannot be narrower than about a
+# pixel, so on coarse scans the bar is BLUR_EDGE_PX pixels instead (low_dpi says the rest).
+BLUR_EDGE_MM = 0.32
+BLUR_EDGE_PX = 1.6
+
+HOLE_DIAMETER_MM = (4.5, 10.0)  # ISO 838 holes are 6 mm, US ring-binder holes ~8 mm
+HOLE_EDGE_BAND_MM = 25.0
+
+
+def odd(n: float) -> int:
+    k = max(1, int(round(n)))
+    return k if k % 2 == 1 else k + 1
+
+
+def hist_percentile(values: np.ndarray, q: float, mask: np.ndarray | None = None) -> float:
+    """Percentile of uint8 values through a histogram: far faster than np.percentile on a page."""
+    hist = cv2.calcHist([values], [0], None if mask is None else mask.astype(np.uint8), [256], [0, 256]).ravel()
+    total = hist.sum()
+    if total <= 0:
+        return float("nan")
+    return float(np.searchsorted(np.cumsum(hist), q / 100.0 * total))
+
+
+@dataclass(frozen=True)
+class Paper:
+    grey: float
+    bgr: tuple[int, int, int] | None  # None for grey pages
+
+
+def paper_tone(grey: np.ndarray, bgr: np.ndarray | None) -> Paper:
+    """Median colour of the bright class: the fill for areas a rotation uncovers."""
+    thr, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = (grey > thr).astype(np.uint8)
+    if not bright.any():  # a uniform page: its one tone is the paper
+        bright = np.ones(grey.shape, dtype=np.uint8)
+    level = hist_percentile(grey, 50, bright)
+    if bgr is None:
+        return Paper(level, None)
+    b, g, r = (int(hist_percentile(np.ascontiguousarray(bgr[:, :, i]), 50, bright)) for i in range(3))
+    return Paper(level, (b, g, r))
+
+
+@dataclass
+class InkMap:
+    ink: np.ndarray  # bool: clearly darker than the local paper, specks removed
+    stats: np.ndarray  # connected components of the ink (OpenCV stats, row 0 is the background)
+    centroids: np.ndarray
+
+
+def ink_map(
+    grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float, solid: np.ndarray | None = None
+) -> InkMap:
+    """Marks against the local paper level (a closing removes strokes), so shading and
+    show-through do not count, and large solid areas (photos, black boxes) are added back whole."""
+    k = odd(BACKGROUND_MM * px_mm)
+    background = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    diff = cv2.subtract(background, grey)
+    ink = (diff > max(INK_MIN_DIFF, INK_REL_DIFF * paper)) & valid
+    if solid is not None:
+        ink |= solid
+    n, labels, stats, centroids = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    keep = stats[:, cv2.CC_STAT_AREA] >= SPECK_MM2 * px_mm * px_mm
+    keep[0] = False
+    return InkMap(ink=keep[labels], stats=stats[keep], centroids=centroids[keep])
+
+
+@dataclass(frozen=True)
+class Blankness:
+    blank: bool
+    marks: int
+    mark_area_mm2: float
+
+
+def blankness(stats: np.ndarray, centroids: np.ndarray, valid: np.ndarray, px_mm: float,
+              ignore: np.ndarray | None = None) -> Blankness:
+    """A page is blank when no mark that could be writing lies away from its edges.
+
+    `stats`/`centroids` are the ink's connected components; a mark counts where its centre lies
+    at least BLANK_MARGIN_MM inside the sheet (and outside `ignore`, the punch holes).
+    """
+    margin = odd(2 * BLANK_MARGIN_MM * px_mm)
+    interior = cv2.erode(valid.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (margin, margin)),
+                         borderType=cv2.BORDER_CONSTANT, borderValue=0) > 0
+    if ignore is not None:
+        interior &= ~ignore
+    h, w = valid.shape
+    cx = np.clip(np.round(centroids[:, 0]).astype(int), 0, w - 1)
+    cy = np.clip(np.round(centroids[:, 1]).astype(int), 0, h - 1)
+    inside = interior[cy, cx] if len(stats) else np.zeros(0, dtype=bool)
+    area_mm2 = stats[:, cv2.CC_STAT_AREA] / (px_mm * px_mm)
+    size_mm = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) / px_mm
+    real = inside & (area_mm2 >= MARK_MIN_MM2) & (size_mm >= MARK_MIN_SIZE_MM)
+    count = int(real.sum())
+    total = float(area_mm2[real].sum())
+    return Blankness(count <= BLANK_MAX_MARKS and total < BLANK_MAX_INK_MM2, count, round(total, 2))
+
+
+def _only_extremes(plane: np.ndarray) -> bool:
+    hist = cv2.calcHist([plane], [0], None, [256], [0, 256]).ravel()
+    return not hist[1:255].any()
+
+
+def is_bilevel(image: np.ndarray) -> bool:
+    """Only pure black and pure white (a G4 TIFF, a 1-bit PNG), in every channel alike."""
+    flat = image.reshape(image.shape[0], -1)
+    # A scan is rejected on a sample of rows; only a truly two-level image is read whole.
+    if not _only_extremes(np.ascontiguousarray(flat[::16])) or not _only_extremes(flat):
+        return False
+    if image.ndim == 3:
+        return bool(np.array_equal(image[:, :, 0], image[:, :, 1]) and np.array_equal(image[:, :, 1], image[:, :, 2]))
+    return True
+
+
+def colour_area_mm2(bgr: np.ndarray, valid: np.ndarray, paper_mask: np.ndarray, px_mm: float) -> float:
+    """Area of marks whose hue differs from the paper's: stamps, signatures, colour print.
+
+    Chroma is measured against the paper's own tint so aged or tinted paper is not colour, and a
+    3×3 opening drops the one-pixel colour fringes scanners leave along black strokes.
+    """
+    lab = cv2.cvtColor(bgr, cv2.COLOR_BGR2LAB)
+    _, a, b = cv2.split(lab)
+    pa = hist_percentile(a, 50, paper_mask)
+    pb = hist_percentile(b, 50, paper_mask)
+    if math.isnan(pa) or math.isnan(pb):
+        pa = pb = 128.0
+    # City-block distance in a*b*, in saturating 8-bit arithmetic: cheap on a whole page.
+    da = cv2.absdiff(a, np.full_like(a, int(round(pa))))
+    db = cv2.absdiff(b, np.full_like(b, int(round(pb))))
+    coloured = (cv2.add(da, db) > COLOUR_MIN_CHROMA) & valid
+    coloured = cv2.morphologyEx(coloured.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    return float(cv2.countNonZero(coloured)) / (px_mm * px_mm)
+
+
+def contrast(grey: np.ndarray, ink: np.ndarray, paper: float) -> float:
+    """Paper level minus the level of the darker ink, in grey levels."""
+    if not ink.any():
+        return 0.0
+    dark = hist_percentile(grey, 10, ink)
+    return float(paper - dark)
+
+
+def edge_width_mm(grey: np.ndarray, ink: np.ndarray, paper: float, px_mm: float) -> float | None:
+    """How wide a dark-to-light edge of the ink is, in millimetres.
+
+    A normalised form of the variance of the Laplacian: the steepest gradients around the ink,
+    divided by the contrast, give the width of an edge in pixels, and the dpi turns that into
+    millimetres, so the figure means the same at every resolution and amount of text.
+    """
+    if int(ink.sum()) < 200:
+        return None
+    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)
+    mag = cv2.magnitude(gx, gy) / 8.0  # the 3×3 Sobel weighs a unit step by 8 across two pixels
+    near = cv2.dilate(ink.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    values = mag[near]
+    if values.size < 200:
+        return None
+    steep = float(np.percentile(values, 95))
+    dark = hist_percentile(grey, 10, ink)
+    step = paper - dark
+    if steep <= 0 or step <= 0:
+        return None
+    return step / (2.0 * steep) / px_mm
+
+
+def _round_blobs(candidates: np.ndarray, px_mm: float) -> list[tuple[int, int, np.ndarray]]:
+    """Components shaped like a hole: round, full, 4.5–10 mm across, not cut by the image edge."""
+    h, w = candidates.shape
+    dmin, dmax = (d * px_mm for d in HOLE_DIAMETER_MM)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(candidates.astype(np.uint8), connectivity=8)
+    found = []
+    for i in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[i])
+        if not (dmin <= bw <= dmax and dmin <= bh <= dmax and 0.8 <= bw / bh <= 1.25):
+            continue
+        if not 0.8 <= area / (math.pi * bw * bh / 4.0) <= 1.12:
+            continue
+        if x == 0 or y == 0 or x + bw >= w or y + bh >= h:
+            continue  # a hole cut by the sheet's edge cannot be told from a corner shadow
+        comp = (labels[y : y + bh, x : x + bw] == i).astype(np.uint8)
+        contours, _ = cv2.findContours(comp, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        perimeter = max(cv2.arcLength(c, True) for c in contours)
+        if perimeter > 0 and 4 * math.pi * area / (perimeter * perimeter) >= 0.7:
+            found.append((x, y, comp))
+    return found
+
+
+def _looks_punched(grey: np.ndarray, comp: np.ndarray, x: int, y: int, paper: float) -> bool:
+    """A hole shows one flat tone (the lid or backing) and sits in plain paper, unlike a round
+    picture or a dot of print."""
+    ch, cw = comp.shape
+    pad = max(2, ch // 4)
+    y0, x0 = max(0, y - pad), max(0, x - pad)
+    window = grey[y0 : y + ch + pad, x0 : x + cw + pad]
+    inside = np.zeros(window.shape, dtype=bool)
+    inside[y - y0 : y - y0 + ch, x - x0 : x - x0 + cw] = comp > 0
+    ring = ~cv2.dilate(inside.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    if not ring.any():
+        return False
+    core = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    if not core.any():
+        return False
+    return float(window[core].std()) < 20.0 and float(np.median(window[ring])) >= paper - 30
+
+
+def punch_holes(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float) -> tuple[int, np.ndarray]:
+    """Round holes near an edge: dark where a black lid shows through, or lighter than tinted paper.
+
+    Returns the number found and their mask (so holes do not count as marks on a blank page).
+    """
+    h, w = grey.shape
+    mask = np.zeros(grey.shape, dtype=bool)
+    band = int(HOLE_EDGE_BAND_MM * px_mm)
+    if band <= 0 or h <= 2 * band or w <= 2 * band:
+        return 0, mask
+    count = 0
+    strips = ((0, 0, w, band), (0, h - band, w, band), (0, band, band, h - 2 * band), (w - band, band, band, h - 2 * band))
+    for sx, sy, sw, sh in strips:
+        g = grey[sy : sy + sh, sx : sx + sw].astype(np.int16)
+        v = valid[sy : sy + sh, sx : sx + sw]
+        for candidates in ((g < paper - 60) & v, (g > paper + 25) & v):
+            for x, y, comp in _round_blobs(candidates, px_mm):
+                if not _looks_punched(g, comp, x, y, paper):
+                    continue
+                count += 1
+                mask[sy + y : sy + y + comp.shape[0], sx + x : sx + x + comp.shape[1]] |= comp > 0
+    if count:
+        mask = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    return count, mask

@@ -1,0 +1,1 @@
+"""The stage runner: per-page jobs in a process pool, resumable after any crash."""

@@ -1,0 +1,499 @@
+"""The archival PDF/A-2b: validity, the text layer as pdftotext reads it, images, XMP, verify_pdf.
+
+Real components throughout: Tesseract reads a rendered Vietnamese administrative page, pikepdf's
+PDF/A validator and poppler's pdftotext/pdfimages/pdftoppm judge what the builder wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+import pikepdf.pdfa
+import pytest
+from PIL import Image, ImageDraw, ImageFont, ImageSequence
+
+from station.errors import BadInput, ValidationFailed
+from station.ocr.tesseract import Line, Word, ocr_image
+from station.pdf import Check, PdfPage, build_pdfa, read_metadata, textlayer, verify_pdf, xmp
+from station.pdf.verify import normalise_text, pdftotext_pages
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+DPI = 300
+PRODUCER = "station-test 1.0"
+
+# Every key of shared/spec/metadata.md, values that the metadata checks accept; the description
+# carries characters XML escapes and a line break, and empty fields must survive too.
+METADATA: dict[str, str] = {
+    "type_name": "QUYẾT ĐỊNH",
+    "code_number": "1234",
+    "code_notation": "QĐ-BGDĐT",
+    "code_year": "",
+    "issued_date": "2021-03-05",
+    "place": "Hà Nội",
+    "organ_name": "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+    "parent_organ": "",
+    "subject": "Về việc ban hành quy chế tuyển sinh đại học năm 2021",
+    "signer_position": "THỨ TRƯỞNG",
+    "signer_authority": "KT. BỘ TRƯỞNG",
+    "signer_name": "Nguyễn Văn Phúc",
+    "language": "01",
+    "page_amount": "3",
+    "file_code": "000.00.00.G03.2021.01",
+    "doc_ordinal": "1",
+    "procedure_code": "",
+    "dossier_code": "",
+    "maintenance": "01",
+    "rights": "01",
+    "confidence_level": "02",
+    "paper_file_code": "LT01.K2-05-03.12",
+    "physical_condition": "02",
+    "keywords": "tuyển sinh; đại học",
+    "description": "Bản chính, có dấu đỏ & chữ ký <tươi> = đủ.\nSố trang: 3",
+}
+
+
+def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONTS / name), size)
+
+
+def render_admin_page() -> Image.Image:
+    """A4 at 300 dpi laid out as ND 30 prescribes: organ upper left, motto upper right."""
+    img = Image.new("RGB", (2480, 3508), "white")
+    draw = ImageDraw.Draw(img)
+    regular = _font("LiberationSerif-Regular.ttf", 50)
+    bold = _font("LiberationSerif-Bold.ttf", 50)
+    italic = _font("LiberationSerif-Italic.ttf", 50)
+
+    def centred(x: int, y: int, text: str, font: ImageFont.FreeTypeFont) -> None:
+        draw.text((x - draw.textlength(text, font=font) / 2, y), text, font=font, fill="black")
+
+    centred(620, 250, "BỘ GIÁO DỤC VÀ ĐÀO TẠO", bold)
+    centred(1650, 250, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
+    centred(1650, 320, "Độc lập - Tự do - Hạnh phúc", bold)
+    draw.line((1400, 390, 1900, 390), fill="black", width=3)
+    centred(620, 400, "Số: 1234/QĐ-BGDĐT", regular)
+    centred(1650, 430, "Hà Nội, ngày 05 tháng 3 năm 2021", italic)
+    centred(1240, 650, "QUYẾT ĐỊNH", _font("LiberationSerif-Bold.ttf", 60))
+    centred(1240, 730, "Về việc ban hành quy chế tuyển sinh đại học năm 2021", bold)
+    body = [
+        "Căn cứ Nghị định số 123/2016/NĐ-CP ngày 01 tháng 9 năm 2016 của Chính phủ",
+        "quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của bộ;",
+        "Theo đề nghị của Vụ trưởng Vụ Giáo dục Đại học,",
+        "Điều 1. Ban hành kèm theo Quyết định này quy chế tuyển sinh.",
+        "Điều 2. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng,",
+        "Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành.",
+    ]
+    for i, text in enumerate(body):
+        draw.text((250, 900 + 80 * i), text, font=regular, fill="black")
+    centred(1750, 1500, "KT. BỘ TRƯỞNG", bold)
+    centred(1750, 1570, "THỨ TRƯỞNG", bold)
+    centred(1750, 1850, "Nguyễn Văn Phúc", bold)
+    return img
+
+
+@dataclass
+class Built:
+    pdf: Path
+    pages: list[PdfPage]
+    ocr_text: str
+    seconds: float
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("pdf")
+    img = render_admin_page()
+    colour = folder / "colour.jpg"
+    img.save(colour, "JPEG", quality=90, dpi=(DPI, DPI))
+    gray = folder / "gray.png"
+    img.convert("L").save(gray, dpi=(DPI, DPI))
+    bilevel = folder / "bilevel.png"
+    img.convert("L").point(lambda v: 255 if v >= 128 else 0).convert("1").save(bilevel, dpi=(DPI, DPI))
+    ocr = ocr_image(np.asarray(img.convert("L")), DPI, "vie")
+    pages = [
+        PdfPage(colour, DPI, "color", ocr.lines),
+        PdfPage(gray, DPI, "gray", ocr.lines),
+        PdfPage(bilevel, DPI, "bilevel", ocr.lines),
+    ]
+    out = folder / "document.pdf"
+    start = time.perf_counter()
+    build_pdfa(pages, METADATA, out, producer=PRODUCER)
+    return Built(out, pages, ocr.text, time.perf_counter() - start)
+
+
+def test_ocr_saw_the_two_column_header(built: Built) -> None:
+    """The fixture exercises what it claims to: both header columns are in the OCR text."""
+    assert "BỘ GIÁO DỤC VÀ ĐÀO TẠO" in built.ocr_text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in built.ocr_text
+    assert "Nguyễn Văn Phúc" in built.ocr_text
+
+
+def test_document_is_pdfa_2b(built: Built) -> None:
+    report = pikepdf.pdfa.validate_written(built.pdf, "2b")
+    assert report.passed, report.summary()
+
+
+@pytest.mark.parametrize("raw", [False, True], ids=["reading-order", "raw"])
+def test_pdftotext_equals_ocr_text_on_every_page(built: Built, raw: bool) -> None:
+    pages = pdftotext_pages(built.pdf, raw=raw)
+    assert len(pages) == 3
+    for text in pages:
+        assert normalise_text(text) == normalise_text(built.ocr_text)
+
+
+def test_pdftotext_keeps_vietnamese_diacritics_nfc(built: Built) -> None:
+    text = pdftotext_pages(built.pdf)[0]
+    assert "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Nghị định số 123/2016/NĐ-CP" in text
+
+
+def test_images_are_encoded_per_colour_mode(built: Built) -> None:
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(built.pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    rows = [line.split() for line in listing]
+    assert [(r[0], r[5], r[7], r[8]) for r in rows] == [
+        ("1", "rgb", "8", "jpeg"),
+        ("2", "gray", "8", "jpeg"),
+        ("3", "gray", "1", "ccitt"),
+    ]
+    assert all((r[12], r[13]) == ("300", "300") for r in rows)  # 100 % scale
+
+
+def test_colour_jpeg_is_embedded_unchanged(built: Built) -> None:
+    with pikepdf.open(built.pdf) as pdf:
+        image = next(iter(pdf.pages[0].get_images().values()))
+        assert image.Filter == pikepdf.Name.DCTDecode
+        assert image.read_raw_bytes() == built.pages[0].image_path.read_bytes()
+
+
+def test_page_size_is_pixels_over_dpi(built: Built) -> None:
+    with pikepdf.open(built.pdf) as pdf:
+        for page in pdf.pages:
+            box = [float(v) for v in page.mediabox]
+            assert box[0] == box[1] == 0
+            assert box[2] == pytest.approx(2480 / DPI * 72, abs=0.01)
+            assert box[3] == pytest.approx(3508 / DPI * 72, abs=0.01)
+
+
+def _render(pdf: Path, page: int, folder: Path) -> np.ndarray:
+    prefix = folder / f"render{page}"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-scale-to-x",
+            "413",
+            "-scale-to-y",
+            "585",
+            "-gray",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(prefix),
+        ],
+        check=True,
+    )
+    (png,) = folder.glob(f"render{page}*.pgm")
+    return np.asarray(Image.open(png), dtype=float)
+
+
+def test_every_page_renders_like_its_image(built: Built, tmp_path: Path) -> None:
+    """CCITT polarity, JPEG colour and 100 % placement: each page looks like the source image."""
+    source = np.asarray(
+        render_admin_page().convert("L").resize((413, 585), Image.Resampling.BOX), dtype=float
+    )
+    for page in (1, 2, 3):
+        rendered = _render(built.pdf, page, tmp_path)
+        assert rendered.shape == source.shape
+        # JPEG and resampling leave a few levels; inverted or misplaced pages differ by tens.
+        assert np.abs(rendered - source).mean() < 10.0, f"page {page} differs from its image"
+
+
+def test_xmp_holds_every_field_and_dublin_core(built: Built) -> None:
+    assert read_metadata(built.pdf) == METADATA
+    with pikepdf.open(built.pdf) as pdf:
+        meta = pdf.open_metadata()
+        assert meta["dc:title"] == METADATA["subject"]
+        assert meta["dc:creator"] == [METADATA["organ_name"]]
+        assert meta["dc:date"] == [METADATA["issued_date"]]
+        assert meta["dc:language"] == {"vi"}
+        assert meta["pdf:Producer"] == PRODUCER
+        assert meta["pdfaid:part"] == "2"
+        assert meta["pdfaid:conformance"] == "B"
+        assert str(pdf.docinfo["/Producer"]) == PRODUCER
+        assert str(pdf.docinfo["/Title"]) == METADATA["subject"]
+        packet = pdf.Root.Metadata.read_bytes().decode("utf-8")
+    assert xmp.STATION_NS + "keywords=tuyển sinh; đại học" in packet
+
+
+def _packet_with_extension_schema() -> bytes:
+    """XMP declaring `station:type_name` with the pdfaExtension description PDF/A-2 asks for."""
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    ext, schema, prop = (
+        "http://www.aiim.org/pdfa/ns/extension/",
+        "http://www.aiim.org/pdfa/ns/schema#",
+        "http://www.aiim.org/pdfa/ns/property#",
+    )
+    pdfaid = "http://www.aiim.org/pdfa/ns/id/"
+    prefixes = {"x": "adobe:ns:meta/", "rdf": rdf, "pdfaExtension": ext, "pdfaSchema": schema}
+    prefixes |= {"pdfaProperty": prop, "pdfaid": pdfaid, "station": xmp.STATION_NS}
+    for prefix, uri in prefixes.items():
+        etree.register_namespace(prefix, uri)
+    root = etree.Element("{adobe:ns:meta/}xmpmeta")
+    desc = etree.SubElement(etree.SubElement(root, f"{{{rdf}}}RDF"), f"{{{rdf}}}Description")
+    desc.set(f"{{{rdf}}}about", "")
+    bag = etree.SubElement(etree.SubElement(desc, f"{{{ext}}}schemas"), f"{{{rdf}}}Bag")
+    item = etree.SubElement(bag, f"{{{rdf}}}li", {f"{{{rdf}}}parseType": "Resource"})
+    for name, text in (("schema", "Station"), ("namespaceURI", xmp.STATION_NS), ("prefix", "station")):
+        etree.SubElement(item, f"{{{schema}}}{name}").text = text
+    seq = etree.SubElement(etree.SubElement(item, f"{{{schema}}}property"), f"{{{rdf}}}Seq")
+    field = etree.SubElement(seq, f"{{{rdf}}}li", {f"{{{rdf}}}parseType": "Resource"})
+    for name, text in (
+        ("name", "type_name"),
+        ("valueType", "Text"),
+        ("category", "external"),
+        ("description", "Tên loại"),
+    ):
+        etree.SubElement(field, f"{{{prop}}}{name}").text = text
+    etree.SubElement(desc, f"{{{xmp.STATION_NS}}}type_name").text = "QUYẾT ĐỊNH"
+    etree.SubElement(desc, f"{{{pdfaid}}}part").text = "2"
+    etree.SubElement(desc, f"{{{pdfaid}}}conformance").text = "B"
+    return etree.tostring(root, encoding="utf-8")
+
+
+def test_pikepdf_refuses_a_custom_xmp_schema() -> None:
+    """Why the station record is not a `station:` schema: pikepdf's validator denies any namespace
+    outside its allowlist, a pdfaExtension description notwithstanding, and prepare strips it."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pikepdf.pdfa.prepare(pdf, "2b")
+    pdf.Root.Metadata = pdf.make_stream(
+        _packet_with_extension_schema(), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
+    )
+    messages = " ".join(f.message for f in pikepdf.pdfa.check(pdf, "2b").violations)
+    assert "pdfaExtension" in messages and "station:type_name" in messages
+    prepared = pikepdf.pdfa.prepare(pdf, "2b")
+    assert "station:type_name" in prepared.xmp_dropped
+    assert pikepdf.pdfa.check(pdf, "2b").passed
+
+
+def test_verify_pdf_passes_the_built_document(built: Built) -> None:
+    checks = verify_pdf(built.pdf)
+    assert [c.name for c in checks] == ["pdf_readable", "pdfa_2b", "metadata", "text_layer"]
+    assert all(c.ok for c in checks), checks
+
+
+def _by_name(checks: list[Check]) -> dict[str, Check]:
+    return {c.name: c for c in checks}
+
+
+def test_verify_pdf_rejects_a_file_that_is_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "page.pdf"
+    render_admin_page().resize((200, 280)).save(path, "PNG")
+    checks = _by_name(verify_pdf(path))
+    assert not checks["pdf_readable"].ok
+    assert "not a PDF" in checks["pdf_readable"].detail
+    assert not any(c.ok for c in checks.values())
+    assert all("not checked" in c.detail for n, c in checks.items() if n != "pdf_readable")
+
+
+def test_read_metadata_refuses_a_file_that_is_not_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_text("BỘ GIÁO DỤC VÀ ĐÀO TẠO", encoding="utf-8")
+    with pytest.raises(BadInput, match="notes.pdf"):
+        read_metadata(path)
+
+
+def test_verify_pdf_rejects_a_truncated_pdf(built: Built, tmp_path: Path) -> None:
+    path = tmp_path / "truncated.pdf"
+    data = built.pdf.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    checks = _by_name(verify_pdf(path))
+    assert not checks["pdf_readable"].ok
+    assert "truncated.pdf" in checks["pdf_readable"].detail
+    assert not checks["pdfa_2b"].ok
+
+
+def test_verify_pdf_rejects_a_pdf_that_is_not_pdfa() -> None:
+    checks = _by_name(verify_pdf(CORPUS / "pikepdf" / "congress.pdf"))
+    assert checks["pdf_readable"].ok
+    assert not checks["pdfa_2b"].ok
+    assert "6.6.2.1-1" in checks["pdfa_2b"].detail  # no XMP metadata stream
+    assert not checks["metadata"].ok
+    assert checks["metadata"].detail == "the document has no XMP metadata"
+
+
+def test_verify_pdf_wants_the_station_record_in_a_valid_pdfa() -> None:
+    path = CORPUS / "verapdf_corpus" / "PDF_A-2b__6-6-4-t01-pass-a.pdf"
+    checks = _by_name(verify_pdf(path))
+    assert checks["pdfa_2b"].ok
+    assert not checks["metadata"].ok
+    assert "no station fields" in checks["metadata"].detail
+
+
+@dataclass
+class _Problem:
+    field: str
+    message: str
+
+
+def test_verify_pdf_reports_invalid_fields(tmp_path: Path) -> None:
+    page = tmp_path / "blank.png"
+    Image.new("L", (600, 800), 255).save(page)
+    out = tmp_path / "bad-fields.pdf"
+    build_pdfa([PdfPage(page, 100, "gray", [])], {**METADATA, "maintenance": "99"}, out, producer=PRODUCER)
+
+    def validator(record: dict[str, str]) -> list[_Problem]:
+        return [_Problem("maintenance", "must be 01 to 07")] if record["maintenance"] == "99" else []
+
+    checks = _by_name(verify_pdf(out, validator=validator))
+    assert checks["pdfa_2b"].ok
+    assert not checks["metadata"].ok
+    assert checks["metadata"].detail == "maintenance: must be 01 to 07"
+
+
+def test_verify_pdf_uses_the_station_field_checks(tmp_path: Path) -> None:
+    from station.metadata.fields import validate
+
+    page = tmp_path / "blank.png"
+    Image.new("L", (600, 800), 255).save(page)
+    out = tmp_path / "bad-fields.pdf"
+    build_pdfa([PdfPage(page, 100, "gray", [])], {**METADATA, "maintenance": "99"}, out, producer=PRODUCER)
+    checks = _by_name(verify_pdf(out, validator=validate))
+    assert not checks["metadata"].ok
+    assert checks["metadata"].detail.startswith("maintenance")
+
+
+def _word(text: str, x: int, y: int, w: int, h: int, block: int = 1, line: int = 1) -> Word:
+    return Word(text=text, bbox=(x, y, w, h), conf=0.9, block=block, par=1, line=line)
+
+
+def _line(*words: Word) -> Line:
+    x0 = min(w.bbox[0] for w in words)
+    y0 = min(w.bbox[1] for w in words)
+    x1 = max(w.bbox[0] + w.bbox[2] for w in words)
+    y1 = max(w.bbox[1] + w.bbox[3] for w in words)
+    return Line(" ".join(w.text for w in words), (x0, y0, x1 - x0, y1 - y0), list(words))
+
+
+def _build_lines(tmp_path: Path, lines: list[Line]) -> Path:
+    page = tmp_path / "page.png"
+    Image.new("L", (2480, 3508), 255).save(page)
+    out = tmp_path / "lines.pdf"
+    build_pdfa([PdfPage(page, DPI, "gray", lines)], {"subject": "x"}, out, producer=PRODUCER)
+    assert pikepdf.pdfa.validate_written(out, "2b").passed
+    return out
+
+
+@pytest.mark.parametrize("raw", [False, True], ids=["reading-order", "raw"])
+def test_layout_survives_what_pdftotext_would_misread(tmp_path: Path, raw: bool) -> None:
+    """Lines built by hand to hit each poppler rule the layout guards against."""
+    lines = [
+        # Left and right column on one row, one OCR line each, in a row: raw mode would join them.
+        _line(_word("BỘ", 300, 250, 80, 50), _word("GIÁO", 395, 250, 130, 50, line=1)),
+        _line(_word("CỘNG", 1400, 252, 150, 50, block=2), _word("HÒA", 1565, 252, 110, 50, block=2)),
+        # One OCR line across a wide gap: reading-order mode would split it into two columns.
+        _line(_word("Số:", 300, 400, 80, 50, block=3), _word("Hà", 1500, 400, 70, 50, block=3)),
+        # A line ending in a hyphen: reading-order mode would drop it and join the next line.
+        _line(
+            _word("Độc", 300, 550, 90, 50, block=4),
+            _word("lập", 405, 550, 80, 50, block=4),
+            _word("-", 500, 570, 20, 8, block=4),
+        ),
+        _line(_word("Tự", 300, 630, 60, 50, block=4, line=2), _word("do", 375, 630, 60, 50, block=4, line=2)),
+        # Only one-character words, and boxes that overlap.
+        _line(
+            _word("a", 300, 800, 25, 40, block=5),
+            _word("b", 330, 800, 25, 40, block=5),
+            _word("c", 350, 800, 25, 40, block=5),
+        ),
+        _line(_word("chồng", 300, 900, 200, 50, block=6), _word("lấn", 420, 900, 150, 50, block=6)),
+        # Characters squeezed into a box far too narrow for them.
+        _line(_word("......", 300, 1000, 12, 10, block=7), _word("hết", 330, 990, 90, 50, block=7)),
+    ]
+    out = _build_lines(tmp_path, lines)
+    expected = "\n".join(line.text for line in lines)
+    assert normalise_text(pdftotext_pages(out, raw=raw)[0]) == expected
+
+
+def test_a_character_no_font_has_is_replaced_not_dropped(tmp_path: Path) -> None:
+    missing = next(c for c in "\u4e2d\u0f00\U0001d11e" if not any(f.has(c) for f in textlayer.fonts()))
+    out = _build_lines(tmp_path, [_line(_word(f"chữ{missing}", 300, 300, 200, 50))])
+    assert normalise_text(pdftotext_pages(out)[0]) == "chữ\ufffd"
+
+
+def test_failed_validation_leaves_nothing_behind(tmp_path: Path) -> None:
+    """PDF/A-2 caps a page side at 14 400 units (200 in): a 3000 px image at 7 dpi is 428 in."""
+    page = tmp_path / "wide.png"
+    Image.new("L", (3000, 100), 255).save(page)
+    out = tmp_path / "out" / "wide.pdf"
+    with pytest.raises(ValidationFailed) as caught:
+        build_pdfa([PdfPage(page, 7, "gray", [])], {"subject": "x"}, out, producer=PRODUCER)
+    assert "6.1.13" in str(caught.value)
+    assert not out.exists()
+    assert os.listdir(out.parent) == []
+
+
+def test_metadata_xmp_cannot_carry_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "blank.png"
+    Image.new("L", (600, 800), 255).save(page)
+    out = tmp_path / "ctl.pdf"
+    with pytest.raises(ValidationFailed, match="description"):
+        build_pdfa([PdfPage(page, 100, "gray", [])], {"description": "a\x07b"}, out, producer=PRODUCER)
+    assert not out.exists()
+
+
+def test_pikepdf_validator_on_the_verapdf_corpus() -> None:
+    """It never approves a file veraPDF's authors built to fail, and never reports a violation in
+    one built to pass (it may answer not_checked for constructs it does not check)."""
+    folder = CORPUS / "verapdf_corpus"
+    names = [line.split("\t")[0] for line in (folder / "_paths.tsv").read_text().splitlines() if line.strip()]
+    assert len(names) >= 18
+    for name in names:
+        flavour = "1b" if name.startswith("PDF_A-1b") else "2b"
+        report = pikepdf.pdfa.validate_written(folder / name, flavour)
+        if "-fail-" in name:
+            assert not report.passed, name
+        else:
+            assert report.verdict in ("pass", "not_checked") and not report.violations, (
+                name,
+                report.summary(),
+            )
+
+
+def _tiff_page(name: str, index: int) -> Image.Image:
+    with Image.open(CORPUS / "vietocr3" / name) as tiff:
+        return next(p.copy() for i, p in enumerate(ImageSequence.Iterator(tiff)) if i == index)
+
+
+@pytest.mark.slow
+def test_vietnamese_corpus_scans(tmp_path: Path) -> None:
+    """Real 300 dpi G4 scans: prose (one column) and a two-column poem."""
+    prose = _tiff_page("vietsample.tif", 0)
+    poem = _tiff_page("vietsample2.tif", 1)
+    pages, texts = [], []
+    for i, img in enumerate((prose, poem)):
+        path = tmp_path / f"scan{i}.png"
+        img.save(path)
+        ocr = ocr_image(img.convert("L"), DPI, "vie")
+        pages.append(PdfPage(path, DPI, "bilevel", ocr.lines))
+        texts.append(normalise_text(ocr.text))
+    out = tmp_path / "scans.pdf"
+    build_pdfa(pages, METADATA, out, producer=PRODUCER)
+    assert all(c.ok for c in verify_pdf(out))
+    assert [normalise_text(t) for t in pdftotext_pages(out, raw=True)] == texts
+    default = [normalise_text(t) for t in pdftotext_pages(out)]
+    assert default[0] == texts[0]
+    # poppler's reading order takes the poem's stanzas row by row across the two columns where
+    # Tesseract reads column by column: the same lines, in another order.
+    assert sorted(default[1].split("\n")) == sorted(texts[1].split("\n"))
