@@ -47,7 +47,7 @@ system:
 		echo "Installing Debian packages:$$missing"; \
 		if [ "$$(id -u)" != 0 ]; then echo "Run as root (or with sudo) to install:$$missing" >&2; exit 1; fi; \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+		apt-get -o DPkg::Lock::Timeout=600 update -qq && apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $$missing; \
 	fi
 
 venv: system $(STAMP)
