@@ -2,7 +2,8 @@
 
 It yields `pages` small PNG pages, and can die by SIGKILL after page `crash_after`, by a real
 segmentation fault (a read of address 0, as a broken backend does) after page `segfault_after`, stop answering after page `hang_after`, raise a PaperJam after page `jam_after`, or
-block inside a page until it is killed (`stuck_in_page`). `pid_file` records the worker's pid, so a
+block inside a page until it is killed (`stuck_in_page`), or hang while releasing the device after
+a failed scan (`hang_in_release`, as the SANE `test` backend can in sane_cancel). `pid_file` records the worker's pid, so a
 test can check that the bridge ended the worker.
 """
 
@@ -42,8 +43,9 @@ class FakeDriver:
     def __init__(self, pages: int = 3, crash_after: int | None = None, segfault_after: int | None = None,
                  hang_after: int | None = None,
                  jam_after: int | None = None, stuck_in_page: int | None = None, page_seconds: float = 0.0,
-                 pid_file: str | None = None) -> None:
+                 hang_in_release: bool = False, pid_file: str | None = None) -> None:
         self.pages = pages
+        self.hang_in_release = hang_in_release
         self.crash_after = crash_after
         self.segfault_after = segfault_after
         self.hang_after = hang_after
@@ -85,3 +87,8 @@ class FakeDriver:
             if self.hang_after == index:
                 while True:
                     time.sleep(1)
+
+    def release(self) -> None:
+        if self.hang_in_release:
+            while True:
+                time.sleep(1)

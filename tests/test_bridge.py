@@ -135,6 +135,18 @@ def test_driver_error_crosses_as_the_same_class_with_its_message() -> None:
     assert [p.index for p in pages] == [1, 2, 3]
 
 
+def test_error_is_reported_before_a_release_that_hangs(tmp_path: Path) -> None:
+    """A driver stuck releasing the device after a fault costs its worker, not the operator's wait."""
+    pid_file = tmp_path / "pid"
+    bridge = BridgedDriver(FAKE, {"pages": 5, "jam_after": 1, "hang_in_release": True, "pid_file": str(pid_file)},
+                           timeout=60)
+    start = time.monotonic()
+    with pytest.raises(PaperJam):
+        run_scan(bridge, [])
+    assert time.monotonic() - start < 15  # the error came first, not after the 60 s timeout
+    assert process_gone(pid_file)
+
+
 def test_non_station_error_in_the_driver_becomes_a_scanner_error() -> None:
     bridge = BridgedDriver(FAKE, {"no_such_argument": 1})
     with pytest.raises(ScannerError, match="The scanner driver failed") as info:

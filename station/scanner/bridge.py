@@ -64,6 +64,7 @@ class _EventCancel(CancelToken):
 def _child_main(factory: str, kwargs: dict[str, Any], op: str, args: tuple[Any, ...], out: Any,
                 cancel_event: Any) -> None:
     """Runs in the worker: build the driver, run one operation, report ("result"|"error", ...) last."""
+    driver = None
     try:
         driver = resolve_factory(factory)(**kwargs)
         if op == "list_devices":
@@ -80,6 +81,14 @@ def _child_main(factory: str, kwargs: dict[str, Any], op: str, args: tuple[Any, 
     except BaseException as e:  # everything must reach the parent as a message, not a dead child
         cls = type(e)
         out.put(("error", f"{cls.__module__}:{cls.__qualname__}", str(e), traceback.format_exc()))
+    finally:
+        # after the report: a driver that hangs while releasing the device costs only this worker
+        release = getattr(driver, "release", None)
+        if release is not None:
+            try:
+                release()
+            except Exception:  # the operation's outcome is already reported
+                pass
 
 
 def _rebuild_error(cls_path: str, message: str, trace: str) -> ScannerError:

@@ -246,6 +246,7 @@ class SaneDriver:
         """
         options.validate()
         dev = self._open(device)
+        failed = False
         try:
             dpi = self._configure(dev, options)
             feeder = options.source in ("adf", "duplex")
@@ -262,6 +263,7 @@ class SaneDriver:
                     if isinstance(err, FeederEmpty) and index > 1:
                         events.status(f"Feeder empty after {index - 1} pages")
                         break
+                    failed = True
                     raise err from e
                 on_page(ScannedPage(data=png_page(image, dpi, options.color_mode), suffix=".png",
                                     dpi=float(dpi), index=index))
@@ -270,13 +272,23 @@ class SaneDriver:
             if cancel.cancelled:
                 events.status("Scan cancelled")
         finally:
-            try:
-                dev.cancel()
-            finally:
-                dev.close()
+            if failed:
+                # Some backends hang in sane_cancel right after an error (the `test` backend cancels
+                # its reader thread asynchronously and can deadlock inside malloc). The error goes to
+                # the caller first; the device is released by release(), which the bridge calls
+                # after reporting (a worker stuck there is simply killed), or by the next open.
+                _unreleased.append(dev)
+            else:
+                _release(dev)
+
+    def release(self) -> None:
+        """Cancel and close devices left open by a failed scan in this process (see scan)."""
+        while _unreleased:
+            _release(_unreleased.pop())
 
     # -- helpers ------------------------------------------------------------------------------
     def _open(self, device: Device) -> Any:
+        self.release()
         sane = _ensure_init(self.config_dir)
         prefix = f"{DRIVER}:"
         if not device.id.startswith(prefix):
@@ -388,3 +400,13 @@ def _range_max(opt: Any) -> float | None:
     if isinstance(constraint, list) and constraint:
         return float(max(constraint))
     return None
+
+
+_unreleased: list[Any] = []  # devices of failed scans, per process like libsane itself
+
+
+def _release(dev: Any) -> None:
+    try:
+        dev.cancel()
+    finally:
+        dev.close()
