@@ -49,6 +49,12 @@ class PageText:
     height: int
 
 
+# A suggestion at least this confident fills its field in the draft; a weaker one is shown to the
+# operator beside an empty field. The rules lower a confidence for every repair they make (accents
+# restored, a letter guessed), so a value read cleanly is filled and a guessed one is asked for.
+CONFIDENT = 0.75
+
+
 @dataclass
 class Suggestion:
     value: str
