@@ -54,11 +54,14 @@ def build_parser() -> Parser:
     p.add_argument("--profile")
     p.add_argument("--batch")
     p.add_argument("--user")
+    _batch_context_options(p)
     p = cmd("import", "import PNG, JPEG, TIFF and PDF files")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--batch")
     p.add_argument("--split", choices=[m.value for m in SplitMode], default=SplitMode.FILE.value)
     p.add_argument("--user")
+    _batch_context_options(p)
+    cmd("procedures", "list the administrative procedures a batch can be scanned for, with their defaults")
     p = cmd("watch", "import what scanners drop into a (shared) folder, each complete file once")
     p.add_argument("folder", type=Path, metavar="FOLDER")
     p.add_argument("--batch")
@@ -93,6 +96,19 @@ def build_parser() -> Parser:
     p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
     return parser
+
+
+def _batch_context_options(p: argparse.ArgumentParser) -> None:
+    """What every document of the batch shares (metadata.md): set once, kept with the batch."""
+    p.add_argument("--organ", metavar="ID", help="the organ identifier, e.g. 000.00.00.G03")
+    p.add_argument("--file-code", metavar="CODE", help="the file code (organ . year . notation, or year . notation)")
+    p.add_argument("--paper-file-code", metavar="CODE", help="the paper original's shelf code")
+    p.add_argument("--procedure", metavar="CODE", help="the procedure (mã TTHC), from `station procedures`")
+
+
+def _batch_context(args: argparse.Namespace) -> dict[str, str | None]:
+    return {"organ": args.organ, "file_code": args.file_code, "paper_file_code": args.paper_file_code,
+            "procedure": args.procedure}
 
 
 class TerminalProgress:
@@ -193,6 +209,12 @@ def _scan(args: argparse.Namespace, station: Any) -> int:
     from station.workflow import scanning
 
     cancel = CancelToken()
+    context = _batch_context(args)
+    if any(context.values()):
+        from station.workflow.station import default_batch_name
+
+        args.batch = args.batch or default_batch_name()
+        station.set_batch_context(args.batch, **context)
     try:
         report = scanning.scan(station, args.device, profile=args.profile, batch=args.batch, user=args.user,
                                events=_PrintEvents(), cancel=cancel, progress=TerminalProgress())
@@ -269,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
             report = station.import_files(
                 args.paths, batch=args.batch, split=SplitMode(args.split), user=args.user,
                 on_file=lambda n, total, path: bar(n - 1, total, f"reading {path.name}"),
+                context=_batch_context(args),
             )
             bar.finish()
             human = "\n".join(
@@ -281,6 +304,13 @@ def run(args: argparse.Namespace) -> int:
                 print(f"station: {n} file(s) were refused and nothing was stored for them; "
                       "fix or rescan them and import them again.", file=sys.stderr)
                 return 3
+            return 0
+        if args.command == "procedures":
+            from station.metadata.procedures import load_procedures, procedures_file
+
+            listed = [p.to_dict() for p in load_procedures()]
+            _emit(args, {"file": str(procedures_file()), "procedures": listed},
+                  "\n".join(f"{p['code']:<10} {p['maintenance']} {p['rights']}  {p['name']}" for p in listed))
             return 0
         if args.command == "process":
             r = station.process(batch=args.batch, progress=TerminalProgress())

@@ -22,6 +22,12 @@ DEFAULTS: dict[str, Any] = {
     "metadata.maintenance": "01",
     "metadata.rights": "01",
     "metadata.confidence_level": "02",
+    # Barcodes (station.barcode): a code matching the pattern fills dossier_code; a separator sheet is a
+    # patch-T sheet or a code starting with the prefix. Dossier codes as the public service portal prints
+    # them: organ id - yymmdd - sequence, e.g. 000.00.00.G03-230315-0001.
+    "barcode.dossier_pattern": r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}",
+    "barcode.separator_prefix": "SEP-",
+    "barcode.patch_t": True,
     # Import limits against decompression bombs and hostile files.
     "import.max_pixels": 150_000_000,
     "import.max_pages_per_file": 2000,

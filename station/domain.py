@@ -44,6 +44,7 @@ class SplitMode(StrEnum):
     FILE = "file"
     NONE = "none"
     PAGE = "page"
+    SEPARATOR = "separator"  # a separator sheet (patch T or a barcode with the configured prefix) starts a document
 
 
 QUALITY_FLAGS = ("dark_border", "punch_holes", "low_contrast", "low_dpi", "blur", "residual_skew")

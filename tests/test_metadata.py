@@ -13,9 +13,11 @@ import numpy as np
 import pytest
 
 from station.metadata import FIELDS, REQUIRED, PageText, suggest, to_iso_date, validate
-from station.metadata.extract import Suggestion, restore_accents
+from station.metadata.accuracy import score as score_documents
+from station.metadata.extract import CONFIDENT, Suggestion, restore_accents
 from station.metadata.fields import FIELD_BY_KEY
 from station.ocr.tesseract import Line, Word, ocr_image
+from station.samplegen import generate
 from station.samples import Sample, list_samples, load_sample, render_sample
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "metadata.md"
@@ -517,3 +519,80 @@ def test_field_table_matches_the_spec() -> None:
         assert spec.max_length == (int(length[0]) if length and length[0].isdigit() else None), key
         # A field the spec fills from the page is one the extractor suggests.
         assert spec.from_page == filled.startswith("yes"), key
+
+
+# --------------------------------------------------------------------------- confidence (issue 5)
+
+
+def test_doubled_d_in_the_notation_is_read_back_with_confidence() -> None:
+    page = decision_page(number="Số: 2899/QĐÐ-BGDĐT")
+    page[2].words[1].conf = 0.53  # Tesseract doubts the word it read the Đ of twice
+    got = suggest([PageText(page, W, H)])
+    assert (got["code_number"].value, got["code_notation"].value) == ("2899", "QĐ-BGDĐT")
+    assert got["code_notation"].confidence >= CONFIDENT
+
+
+def test_notation_group_read_small_is_put_upper_with_less_confidence() -> None:
+    got = suggest([PageText(decision_page(number="Số: 46/UBND-Vp"), W, H)])
+    assert got["code_notation"].value == "UBND-VP"
+    clean = suggest([PageText(decision_page(number="Số: 46/UBND-VP"), W, H)])
+    assert got["code_notation"].confidence < clean["code_notation"].confidence
+
+
+def test_a_date_before_the_documents_it_cites_is_not_trusted() -> None:
+    good = suggest([PageText(decision_page(), W, H)])["issued_date"]
+    early = suggest([PageText(decision_page(date_line="Hà Nội, ngày 05 tháng 3 năm 2011"), W, H)])["issued_date"]
+    assert good.confidence >= CONFIDENT and early.value == "2011-03-05" and early.confidence < CONFIDENT
+
+
+def test_one_doubtful_word_makes_the_subject_unsure() -> None:
+    page = decision_page()
+    subject_line = next(ln for ln in page if ln.text.startswith("Về việc"))
+    assert suggest([PageText(page, W, H)])["subject"].confidence >= CONFIDENT
+    subject_line.words[3].conf = 0.4
+    assert suggest([PageText(page, W, H)])["subject"].confidence < CONFIDENT
+
+
+def test_scoring_fills_only_sure_suggestions_and_counts_wrong_confident() -> None:
+    sure = Suggestion("1274", 0.9, 1, (0, 0, 1, 1))
+    unsure = Suggestion("Đỗ Hữu Quyết", 0.5, 1, (0, 0, 1, 1))
+    wrong = Suggestion("QĐ-BGD", 0.9, 1, (0, 0, 1, 1))
+    s = score_documents([("d", {"code_number": "1274", "signer_name": "Đỗ Hữu Quyết", "code_notation": "QĐ-BGDĐT"},
+                {"code_number": sure, "signer_name": unsure, "code_notation": wrong})])
+    assert s.fields["code_number"].right == 1
+    assert s.fields["signer_name"].left_empty == 1 and s.fields["signer_name"].wrong_confident == 0
+    assert s.fields["code_notation"].wrong_confident == 1
+    assert round(s.accuracy, 3) == 0.333 and round(s.wrong_confident_rate, 3) == 0.333
+
+
+def test_generated_documents_cover_every_kind_and_organ() -> None:
+    docs = [generate(i) for i in range(28)]
+    kinds = {d.name.rsplit("_", 1)[1] for d in docs}
+    assert kinds == {"decision", "certificate", "licence", "notice", "plan", "report", "letter"}
+    organs = {d.description.split(" of a ")[1] for d in docs}
+    assert {"ministry", "ministry unit", "province dept", "university"} <= organs
+    assert any(d.parent_organ for d in docs) and any(not d.parent_organ for d in docs)
+    assert any(d.expected["type_name"] == "CÔNG VĂN" and d.subject_left[0].startswith("V/v") for d in docs)
+    assert generate(5) == generate(5) and generate(5) != generate(5, seed=7)
+    for d in docs:  # the trap is set: the body quotes a decree with its own number and date
+        assert any(b.text.startswith("Căn cứ") and " số " in b.text for b in d.body)
+        assert validate_page_fields(d.expected) == []
+
+
+def validate_page_fields(expected: dict[str, str]) -> list[str]:
+    problems = validate({**COMPLETE, **{k: v for k, v in expected.items()}}, today=date(2030, 1, 1))
+    return [p.message for p in problems if p.field in expected]
+
+
+@pytest.mark.slow
+def test_generated_documents_read_by_real_ocr() -> None:
+    """A modest generated corpus through real Tesseract (the bench runs the large one)."""
+    docs = []
+    for i in range(7):
+        sample = generate(i, seed=11)
+        pages = [PageText(ocr_image(np.asarray(im.convert("L")), 300, "vie").lines, im.width, im.height)
+                 for im in render_sample(sample, dpi=300)]
+        docs.append((sample.name, sample.expected, suggest(pages)))
+    s = score_documents(docs)
+    assert s.accuracy >= 0.9, s.misses
+    assert s.wrong_confident_rate <= 0.03, s.misses

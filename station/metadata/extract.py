@@ -49,6 +49,12 @@ class PageText:
     height: int
 
 
+# A suggestion at least this confident fills its field in the draft; a weaker one is shown to the
+# operator beside an empty field. The rules lower a confidence for every repair they make (accents
+# restored, a letter guessed), so a value read cleanly is filled and a guessed one is asked for.
+CONFIDENT = 0.75
+
+
 @dataclass
 class Suggestion:
     value: str
@@ -436,7 +442,7 @@ _PLACE_BY_KEY = {_key(p): p for p in PLACES}
 _NOTATION_BY_KEY = {fold(g).upper(): g for g in NOTATION_GROUPS}
 _JOINED = {
     _key(a) + _key(b): (a, b)
-    for phrase in HEADER_PHRASES
+    for phrase in (*HEADER_PHRASES, *(p.upper() for p in PLACES))
     for a, b in zip(phrase.split(), phrase.split()[1:], strict=False)
 }
 _PHRASES = sorted(
@@ -527,6 +533,18 @@ class _Seg:
     @property
     def bbox(self) -> tuple[int, int, int, int]:
         return (self.x0, self.y0, self.x1 - self.x0, self.y1 - self.y0)
+
+    def confs_in(self, start: int, end: int) -> list[float]:
+        """Confidences of the words under characters start..end of the text (one word per token)."""
+        out, pos = [], 0
+        for i, token in enumerate(self.text.split(" ")):
+            if pos < end and pos + len(token) > start and i < len(self.confs):
+                out.append(self.confs[i])
+            pos += len(token) + 1
+        return out or [self.conf]
+
+    def word_confs(self) -> list[float]:
+        return self.confs or [self.conf]
 
     def upper_ratio(self) -> float:
         letters = [c for c in self.text if c.isalpha()]
@@ -730,7 +748,12 @@ class _Reader:
         notation, repaired = _repair_notation(notation)
         if not num.isdigit() or not re.search(r"[A-Za-zĐđ]", notation):
             return None
-        conf = s.conf * score * (0.85 if repaired else 1.0)
+        own = s.confs_in(index[m.start("num")], index[m.end("notation") - 1] + 1)
+        conf = _strict(own) * score * (0.85 if repaired else 1.0)
+        if score == 1.0 and not repaired and _plausible_notation(notation) and (
+            notation.split("-")[0] in _TYPE_ABBREVIATIONS or notation.split("-")[0] in NOTATION_GROUPS
+        ):
+            conf = max(conf, 0.5 + 0.5 * _strict(own))  # "Số: n/X-Y" as ND 30 prints it
         self.found["code_number"] = _Found(num, conf, [s])
         self.found["code_notation"] = _Found(notation, conf, [s])
         if m.group("year"):
@@ -751,7 +774,11 @@ class _Reader:
                 iso = date(y, mo, d).isoformat()
             except ValueError:
                 continue
-            self.found["issued_date"] = _Found(iso, s.conf * 0.98, [s])
+            digits = s.confs_in(index[m.start()], index[m.end() - 1] + 1)
+            conf = (0.5 + 0.5 * _strict(digits)) * 0.98
+            if any(iso < quoted for quoted in self._quoted_dates()):
+                conf *= 0.5  # a document cites only earlier ones: a digit was misread
+            self.found["issued_date"] = _Found(iso, conf, [s])
             start = 0
             cut = self._number_end
             if cut is not None and cut[0] is s:
@@ -760,8 +787,25 @@ class _Reader:
             place = _clean_place(before)
             if place:
                 known = _PLACE_BY_KEY.get(_key(place))
-                self.found["place"] = _Found(known or place, s.conf * (0.97 if known else 0.75), [s])
+                in_organ = _key(place) in " ".join(_key(x.text) for x in header if x.cx < self.pages[0].width * 0.5)
+                own = s.confs_in(start, index[m.start()])
+                conf = (0.5 + 0.5 * _strict(own)) if (known or in_organ) else _strict(own) * 0.75
+                self.found["place"] = _Found(known or place, conf, [s])
             return
+
+    def _quoted_dates(self) -> list[str]:
+        """Dates of the documents the body cites as its basis ("Căn cứ … ngày …")."""
+        out = []
+        for s in self.segs[0]:
+            if "CAN CU" not in s.key:
+                continue
+            for m in _DATE.finditer(s.fold):
+                try:
+                    d, mo, y = (int(m.group(g).translate(_DIGITS)) for g in ("d", "m", "y"))
+                    out.append(date(y, mo, d).isoformat())
+                except ValueError:
+                    continue
+        return out
 
     def _organs(self, header: list[_Seg], number_seg: _Seg | None) -> None:
         page = self.pages[0]
@@ -789,12 +833,12 @@ class _Reader:
                 units.append([s])
         organ = units[-1]
         value = _clean_upper(" ".join(s.text for s in organ))
-        self.found["organ_name"] = _Found(value, _mean_conf(organ) * 0.95, organ)
+        self.found["organ_name"] = _Found(value, _vocab_conf(value, organ, 0.95), organ)
         if len(units) >= 2:
             parent = units[-2]
             value = _clean_upper(" ".join(s.text for s in parent))
             self.found["parent_organ"] = _Found(
-                value, _mean_conf(parent) * (0.9 if len(units) == 2 else 0.6), parent
+                value, _vocab_conf(value, parent, 0.9) * (1.0 if len(units) == 2 else 0.6), parent
             )
 
     def _subject_left(self, header: list[_Seg], number_seg: _Seg | None) -> _Seg | None:
@@ -811,7 +855,7 @@ class _Reader:
             used = [s]
             last = s
             for t in header[i + 1 :] + [x for x in self.first()[1] if x not in header and x.y0 > s.y0]:
-                if t.cx > page.width * 0.5 or t.x1 < last.x0 or t.x0 > last.x1 or t.letters() < 2:
+                if t.cx > page.width * 0.5 or t.x1 < last.x0 or t.x0 > last.x1 or sum(c.isalnum() for c in t.text) < 2:
                     continue
                 if not t.follows(last) or t.w > page.width * 0.5:
                     break
@@ -819,7 +863,7 @@ class _Reader:
                 used.append(t)
                 last = t
             self.found["subject"] = _Found(
-                _repair_subject(_nfc(" ".join(parts))), _mean_conf(used) * 0.95, used
+                _repair_subject(_nfc(" ".join(parts))), _strict_segs(used) * 0.95, used
             )
             return s
         return None
@@ -848,7 +892,7 @@ class _Reader:
             return
         value = _repair_subject(_nfc(" ".join(_strip_junk(s.text) for s in parts)))
         if value:
-            self.found["subject"] = _Found(value, _mean_conf(parts) * 0.93, parts)
+            self.found["subject"] = _Found(value, _strict_segs(parts) * 0.93, parts)
 
     def _signer(self) -> None:
         for page_index in range(len(self.pages) - 1, -1, -1):
@@ -873,7 +917,8 @@ class _Reader:
             assert m is not None
             _, index = fold_with_map(auth.text)
             rest = _clean_upper(auth.text[index[m.start("rest")] :])
-            self.found["signer_authority"] = _Found(f"{m.group('tag')}. {rest}", auth.conf * 0.95, [auth])
+            value = f"{m.group('tag')}. {rest}"
+            self.found["signer_authority"] = _Found(value, _vocab_conf(rest, [auth], 0.95), [auth])
             last = auth
             for s in right[authority_i + 1 :]:
                 if s.letters() < 2:
@@ -917,9 +962,11 @@ class _Reader:
         if head:
             value = _clean_upper(" ".join(s.text for s in head))
             if sum(c.isalpha() for c in value) >= 3:
-                self.found["signer_position"] = _Found(value, _mean_conf(head) * 0.92, head)
+                self.found["signer_position"] = _Found(value, _vocab_conf(value, head, 0.92), head)
         name, repaired = _repair_name(_strip_junk(name_seg.text))
-        self.found["signer_name"] = _Found(name, name_seg.conf * (0.8 if repaired else 0.9), [name_seg])
+        known = _key(name.split()[0]) in _SURNAME_BY_KEY if name.split() else False
+        conf = (0.45 + 0.5 * _strict(name_seg.word_confs())) if known else _strict(name_seg.word_confs()) * 0.8
+        self.found["signer_name"] = _Found(name, conf * (0.85 if repaired else 1.0), [name_seg])
         return True
 
 
@@ -941,11 +988,30 @@ def _continues(unit: list[_Seg], s: _Seg) -> bool:
     )
 
 
+_TYPE_ABBREVIATIONS = frozenset(
+    "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ BGN BTT GUQ GM GGT GNP PG PC PB SY TrS SL "
+    "GCN GP TT NĐ VP".split()
+)
+
+
 def _repair_notation(notation: str) -> tuple[str, bool]:
+    """Known groups get their Đ back, a doubled Đ ('QĐÐ', a glyph read twice) is made single. A
+    repair is reported unless it is that doubling, which OCR does to Đ and nothing else."""
     groups = notation.split("-")
     out = []
     repaired = False
     for g in groups:
+        if re.fullmatch(r"[A-Za-z]*(ĐĐ|đđ)[A-Za-zĐđ]*", g):
+            single = g.replace("ĐĐ", "Đ").replace("đđ", "đ")
+            if single in NOTATION_GROUPS or single in _TYPE_ABBREVIATIONS:
+                out.append(single)
+                continue
+        if g not in NOTATION_GROUPS and g not in _TYPE_ABBREVIATIONS and not g.isupper() and g.upper() in (
+            *NOTATION_GROUPS, *_TYPE_ABBREVIATIONS, "VP", "TCCB", "KHTC"
+        ):
+            out.append(g.upper())  # "UBND-Vp": a capital read small
+            repaired = True
+            continue
         known = _NOTATION_BY_KEY.get(fold(g).upper())
         if known and known != g and "Đ" not in g and "đ" not in g and fold(g) == g:
             out.append(known)
@@ -968,7 +1034,7 @@ def _strip_junk(text: str) -> str:
 def _clean_upper(text: str) -> str:
     """An organ or position line: letters, digits and the few signs names use, accents restored."""
     text = re.sub(r"(?<=\w)[.,;:](?=\s|$)", "", _strip_junk(text))
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    words = [w for w in text.split() if any(unicodedata.category(c) in ("Lu", "Ll", "Nd") for c in w)]
     return _repair_place_in_organ(restore_accents(" ".join(words)))
 
 
@@ -1051,6 +1117,41 @@ def _repair_subject(text: str) -> str:
     return _YEAR_WORD.sub(
         lambda m: "năm" if _key(m.group(1)) == "NAM" and m.group(1).islower() else m.group(1), text
     )
+
+
+def _strict(confs: Sequence[float]) -> float:
+    """A value is as sure as its least sure word, give or take: one misread word makes it wrong."""
+    if not confs:
+        return 0.0
+    return min(float(statistics.fmean(confs)), min(confs) + 0.12)
+
+
+def _strict_segs(segs: Sequence[_Seg]) -> float:
+    return _strict([c for s in segs for c in s.word_confs()])
+
+
+_VOCAB = frozenset(
+    w
+    for phrase in (*HEADER_PHRASES, *(p.upper() for p in PLACES), "NHÂN DÂN", "QUỐC GIA", "HÀ NỘI", "VIỆT NAM",
+                   "TỰ NHIÊN", "CHẤT LƯỢNG", "NHÀ GIÁO", "CÁN BỘ", "GIÁO DỤC", "CHỦ TỊCH", "ỦY BAN", "UỶ BAN")
+    for w in phrase.split()
+)
+
+
+def _vocab_conf(value: str, segs: Sequence[_Seg], prior: float) -> float:
+    """Organ and position lines are made of a small vocabulary: a line whose every word (accents
+    included) is in it was read right even when Tesseract doubts its accents; a line with a word
+    outside it is as sure as its least sure word."""
+    words = value.split()
+    if words and all(w in _VOCAB for w in words):
+        return max(_strict_segs(segs), 0.9) * prior / 0.9 if prior < 0.9 else max(_strict_segs(segs), 0.92)
+    return _strict_segs(segs) * prior
+
+
+def _plausible_notation(notation: str) -> bool:
+    """Groups of letters (ND 30 abbreviations), the first one or two starting upper case."""
+    groups = notation.split("-")
+    return 1 <= len(groups) <= 4 and all(re.fullmatch(r"[A-ZĐ][A-Za-zĐđ&]{0,11}", g) for g in groups)
 
 
 def _mean_conf(segs: Sequence[_Seg]) -> float:

@@ -167,6 +167,39 @@ class Store:
         row = self.db.execute("SELECT settings FROM batches WHERE id = ?", (batch_id,)).fetchone()
         return dict(json.loads(row["settings"]))
 
+    BATCH_CONTEXT = ("organ_id", "file_code", "paper_file_code", "procedure_code")
+
+    def batch_context(self, batch_id: int) -> dict[str, str]:
+        """The batch's organ, file codes and procedure (issue 5); unset ones are absent."""
+        row = self.db.execute(
+            f"SELECT {', '.join(self.BATCH_CONTEXT)} FROM batches WHERE id = ?", (batch_id,)
+        ).fetchone()
+        return {k: row[k] for k in self.BATCH_CONTEXT if row and row[k]}
+
+    def set_batch_context(self, batch_id: int, **values: str | None) -> None:
+        """Set the given context fields (None leaves one as it is); call inside a transaction."""
+        for key, value in values.items():
+            if key not in self.BATCH_CONTEXT:
+                raise ValueError(key)
+            if value is not None:
+                self.db.execute(f"UPDATE batches SET {key} = ? WHERE id = ?", (value, batch_id))
+
+    def likely_duplicates(self, doc_id: str, number: str, notation: str, organ: str, issued: str) -> list[str]:
+        """Other documents with the same number, notation, organ and date (ND 30's duplicate rule),
+        in what a person confirmed or, before that, in what the station read off the page."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE id != ? AND ("
+            " (json_extract(metadata, '$.code_number') = ? AND json_extract(metadata, '$.code_notation') = ?"
+            "  AND json_extract(metadata, '$.organ_name') = ? AND json_extract(metadata, '$.issued_date') = ?)"
+            " OR (json_extract(metadata, '$.code_number') IS NULL"
+            "  AND json_extract(suggestions, '$.code_number.value') = ?"
+            "  AND json_extract(suggestions, '$.code_notation.value') = ?"
+            "  AND json_extract(suggestions, '$.organ_name.value') = ?"
+            "  AND json_extract(suggestions, '$.issued_date.value') = ?)) ORDER BY created_at",
+            (doc_id, number, notation, organ, issued, number, notation, organ, issued),
+        )
+        return [str(r["id"]) for r in rows]
+
     # -- documents ---------------------------------------------------------------------------
     def add_document(self, batch_id: int, pages: list[NewPage]) -> str:
         """Record a document and its pages; call inside a transaction."""
@@ -224,6 +257,7 @@ class Store:
         doc = dict(row)
         doc["suggestions"] = json.loads(doc["suggestions"])
         doc["metadata"] = json.loads(doc["metadata"])
+        doc["confirmation"] = json.loads(doc.get("confirmation") or "{}")
         return doc
 
     def documents(self, batch: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
@@ -257,10 +291,10 @@ class Store:
         values: list[Any] = [new.value, now()]
         for key, value in fields.items():
             if key not in {"suggestions", "metadata", "confirmed_by", "confirmed_at", "decided_by",
-                           "decided_at", "reject_reason", "error"}:
+                           "decided_at", "reject_reason", "error", "confirmation"}:
                 raise ValueError(key)
             assignments.append(f"{key} = ?")
-            values.append(_json(value) if key in {"suggestions", "metadata"} else value)
+            values.append(_json(value) if key in {"suggestions", "metadata", "confirmation"} else value)
         self.db.execute(f"UPDATE documents SET {', '.join(assignments)} WHERE id = ?", (*values, doc_id))
 
     # -- pages and stage results ---------------------------------------------------------------

@@ -71,6 +71,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        2,
+        """
+        ALTER TABLE batches ADD COLUMN organ_id TEXT;
+        ALTER TABLE batches ADD COLUMN file_code TEXT;
+        ALTER TABLE batches ADD COLUMN paper_file_code TEXT;
+        ALTER TABLE batches ADD COLUMN procedure_code TEXT;
+        ALTER TABLE documents ADD COLUMN confirmation TEXT NOT NULL DEFAULT '{}';
+        CREATE INDEX documents_number ON documents(json_extract(metadata, '$.code_number'));
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

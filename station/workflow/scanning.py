@@ -94,6 +94,7 @@ def scan_into(
     report = ScanReport(device=device.id)
     open_doc: list[str] = []  # the document the scan is adding to, while it feeds
     max_pixels = int(station.settings.get("import.max_pixels"))
+    rules = station.barcode_rules() if split is SplitMode.SEPARATOR else None
 
     def feed() -> None:
         store = Store(station.data_dir)  # a connection of this thread's own
@@ -103,6 +104,9 @@ def scan_into(
 
             def on_page(page: ScannedPage) -> None:
                 record = page_record(page, store, max_pixels)
+                if rules is not None and station.is_separator_page(record, rules):
+                    open_doc.clear()  # the next page starts a new document; the sheet is not kept
+                    return
                 with store.transaction():
                     if split is SplitMode.PAGE or not open_doc:
                         doc_id = store.add_document(batch_id, [record])

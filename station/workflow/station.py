@@ -16,6 +16,7 @@ from station.store import Store
 from station.store.db import NewPage, now
 
 if TYPE_CHECKING:
+    from station.barcode import BarcodeRules
     from station.pipeline.runner import ProcessReport, Progress, Runner
 
 IMPORTABLE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"}
@@ -25,9 +26,13 @@ IMPORTABLE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"}
 class ImportReport:
     documents: list[dict[str, Any]] = field(default_factory=list)
     refused: list[dict[str, str]] = field(default_factory=list)
+    separators: int = 0  # separator sheets found and left out (--split separator)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, "refused": self.refused}
+        out: dict[str, Any] = {"documents": self.documents, "refused": self.refused}
+        if self.separators:
+            out["separators"] = self.separators
+        return out
 
 
 def default_batch_name() -> str:
@@ -67,6 +72,7 @@ class Station:
         split: SplitMode = SplitMode.FILE,
         user: str | None = None,
         on_file: Callable[[int, int, Path], None] | None = None,
+        context: dict[str, str | None] | None = None,
     ) -> ImportReport:
         """Decode each file in an isolated process, then record its pages in one transaction.
 
@@ -82,6 +88,9 @@ class Station:
             render_dpi=int(self.settings.get("import.render_dpi")),
         )
         batch_name = batch or default_batch_name()
+        if context and any(context.values()):
+            self.set_batch_context(batch_name, **context)
+        rules = self.barcode_rules() if split is SplitMode.SEPARATOR else None
         report = ImportReport()
         gathered: list[NewPage] = []
         files = self.expand_inputs(paths)
@@ -104,15 +113,90 @@ class Station:
                         mode=d.mode, source_name=d.source_name, source_page=d.source_page)
                 for d in decoded
             ]
-            if split is SplitMode.NONE:
+            if split is SplitMode.SEPARATOR:
+                assert rules is not None
+                for page in pages:
+                    if self.is_separator_page(page, rules):
+                        report.separators += 1
+                        if gathered:
+                            self._add_documents(batch_name, [gathered], user, report, source=str(path))
+                        gathered = []
+                    else:
+                        gathered.append(page)
+            elif split is SplitMode.NONE:
                 gathered += pages
             elif split is SplitMode.FILE:
                 self._add_documents(batch_name, [pages], user, report, source=str(path))
             else:
                 self._add_documents(batch_name, [[p] for p in pages], user, report, source=str(path))
-        if split is SplitMode.NONE and gathered:
+        if split in (SplitMode.NONE, SplitMode.SEPARATOR) and gathered:
             self._add_documents(batch_name, [gathered], user, report, source=", ".join(map(str, files)))
         return report
+
+    # -- barcodes and batch context (issue 5) ---------------------------------------------------
+    def barcode_rules(self) -> BarcodeRules:
+        from station.barcode import BarcodeRules
+
+        return BarcodeRules(
+            dossier_pattern=str(self.settings.get("barcode.dossier_pattern") or ""),
+            separator_prefix=str(self.settings.get("barcode.separator_prefix") or ""),
+            patch_t=bool(self.settings.get("barcode.patch_t")),
+        )
+
+    def is_separator_page(self, page: NewPage, rules: BarcodeRules) -> bool:
+        """A separator sheet starts a new document and is not kept: its image is read, never stored
+        as a page (the blob stays in the content store, unreferenced, like any refused input)."""
+        from station.barcode import is_separator, read_codes
+
+        return is_separator(read_codes(self.store.blobs.path(page.blob)), rules)
+
+    def set_batch_context(
+        self,
+        batch: str,
+        *,
+        organ: str | None = None,
+        file_code: str | None = None,
+        paper_file_code: str | None = None,
+        procedure: str | None = None,
+    ) -> dict[str, str]:
+        """The organ identifier, file code, paper file code and procedure every document of a batch
+        shares; checked here so that a typo is caught once, not on every confirmation."""
+        import re
+
+        from station.metadata.procedures import find_procedure
+
+        values: dict[str, str | None] = {}
+        if organ is not None:
+            organ = nfc(organ).upper()
+            if not re.fullmatch(r"[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}", organ):
+                raise UsageError(f"--organ {organ!r} is not an organ identifier; give its 13 characters, "
+                                 "e.g. 000.00.00.G03.")
+            values["organ_id"] = organ
+        with self.store.transaction():
+            batch_id = self.store.batch_id(batch, create=True)
+            current = self.store.batch_context(batch_id)
+            organ_id = values.get("organ_id") or current.get("organ_id")
+            if file_code is not None:
+                code = nfc(file_code)
+                if organ_id and not code.startswith(organ_id + "."):
+                    code = f"{organ_id}.{code}"  # given as year.notation: the organ comes from the batch
+                if not re.fullmatch(r"[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}\.\d{4}\.\S+", code) \
+                        or len(code) > 50:
+                    raise UsageError(f"--file-code {file_code!r} is not 'organ id . year . file notation' "
+                                     "(e.g. 000.00.00.G03.2021.01, or 2021.01 with --organ).")
+                values["file_code"] = code
+            if paper_file_code is not None:
+                code = nfc(paper_file_code)
+                if not code or len(code) > 100:
+                    raise UsageError("--paper-file-code takes the paper original's shelf code, at most 100 "
+                                     "characters (archive . store-shelf-box . file number).")
+                values["paper_file_code"] = code
+            if procedure is not None:
+                values["procedure_code"] = find_procedure(nfc(procedure)).code
+            self.store.set_batch_context(batch_id, **values)
+            if values:
+                self.store.log("batch_context", obj=batch, **{k: v for k, v in values.items() if v})
+            return self.store.batch_context(batch_id)
 
     def _add_documents(
         self, batch_name: str, groups: list[list[NewPage]], user: str | None, report: ImportReport, source: str
@@ -162,9 +246,27 @@ class Station:
             r = cleanup.get("result", {})
             texts.append(PageText(lines=lines, width=int(r.get("width", 0)), height=int(r.get("height", 0))))
         suggestions = {k: v.to_dict() for k, v in suggest(texts).items()}
+        suggestions.update(self._barcode_suggestions(doc_id))
         with self.store.transaction():
             self.store.set_state(doc_id, DocState.NEEDS_REVIEW, suggestions=suggestions)
             self.store.log("processed", obj=doc_id, suggested=sorted(suggestions))
+
+    def _barcode_suggestions(self, doc_id: str) -> dict[str, Any]:
+        """A QR code or barcode matching the configured dossier pattern fills dossier_code."""
+        from station.barcode import dossier_code, read_codes
+
+        rules = self.barcode_rules()
+        if not rules.dossier_pattern:
+            return {}
+        for page, cleanup, _ocr in self._ocr_pages(doc_id):
+            blob = cleanup.get("blob") if cleanup.get("status") == "done" else None
+            path = self.store.blobs.path(blob) if blob else self.store.blobs.path(page.source_blob)
+            code = dossier_code(read_codes(path), rules)
+            if code is not None:
+                # A decoded barcode carries its own checksum: it is read right or not at all.
+                return {"dossier_code": {"value": code.text, "confidence": 0.99, "page": page.idx,
+                                         "bbox": list(code.bbox)}}
+        return {}
 
     # -- reading -------------------------------------------------------------------------------
     def list_documents(self, batch: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
@@ -192,13 +294,49 @@ class Station:
             for key in ("metadata.language", "metadata.maintenance", "metadata.rights", "metadata.confidence_level")
         }
         meta.update({k: str(v) for k, v in self.store.batch_settings(doc["batch_id"]).items() if isinstance(v, str)})
+        meta.update(self._batch_defaults(doc["batch_id"]))
         meta["doc_ordinal"] = str(doc["ordinal"])
         if doc["state"] != DocState.PROCESSING.value:
             meta["page_amount"] = str(self.store.kept_page_count(doc_id))
         if accept_suggestions:
-            meta.update({k: s["value"] for k, s in doc["suggestions"].items() if s.get("value")})
+            meta.update(self.sure_suggestions(doc["suggestions"]))
         meta.update(doc["metadata"])
         return meta
+
+    @staticmethod
+    def sure_suggestions(suggestions: dict[str, Any]) -> dict[str, str]:
+        """Only suggestions the station is sure of fill a field; an unsure one is shown, not filled."""
+        from station.metadata.extract import CONFIDENT
+
+        return {k: s["value"] for k, s in suggestions.items()
+                if s.get("value") and float(s.get("confidence", 0)) >= CONFIDENT}
+
+    def _batch_defaults(self, batch_id: int) -> dict[str, str]:
+        """The batch context as metadata: its file codes, and its procedure's code and defaults."""
+        from station.metadata.procedures import find_procedure
+
+        context = self.store.batch_context(batch_id)
+        out = {k: context[k] for k in ("file_code", "paper_file_code") if k in context}
+        if "procedure_code" in context:
+            out["procedure_code"] = context["procedure_code"]
+            try:
+                procedure = find_procedure(context["procedure_code"])
+            except StationError:
+                return out  # taken off the list since: the code stays, its defaults are gone
+            out["maintenance"], out["rights"] = procedure.maintenance, procedure.rights
+        return out
+
+    def duplicate_problems(self, doc_id: str, meta: dict[str, str]) -> list[dict[str, str]]:
+        """ND 30's duplicate warning: same number, notation, organ and date already in the store."""
+        keys = ("code_number", "code_notation", "organ_name", "issued_date")
+        if not all(meta.get(k) for k in keys):
+            return []
+        others = self.store.likely_duplicates(doc_id, *(meta[k] for k in keys))
+        if not others:
+            return []
+        return [{"field": "code_number", "severity": "warning",
+                 "message": f"likely duplicate of document {', '.join(others[:3])}: the same number, notation, "
+                            "organ and date are already in the station; check before confirming, nothing is merged"}]
 
     def show(self, ref: str) -> dict[str, Any]:
         from station.metadata.fields import validate
@@ -237,7 +375,9 @@ class Station:
         if doc["state"] == DocState.FAILED.value and doc["error"]:
             problems.append({"field": "", "message": f"Processing failed: {doc['error']}"})
         if doc["state"] != DocState.PROCESSING.value:
-            problems += [{"field": p.field, "message": p.message} for p in validate(self.draft_metadata(doc_id))]
+            draft = self.draft_metadata(doc_id)
+            problems += [{"field": p.field, "message": p.message} for p in validate(draft)]
+            problems += self.duplicate_problems(doc_id, draft)
         out: dict[str, Any] = {
             "id": doc_id,
             "batch": doc["batch"],
@@ -251,6 +391,9 @@ class Station:
         }
         if doc["confirmed_by"]:
             out["confirmed_by"] = doc["confirmed_by"]
+            out["confirmed_at"] = doc["confirmed_at"]
+            if doc["confirmation"]:
+                out["confirmation"] = doc["confirmation"]
         if doc["decided_by"]:
             out["decided_by"] = doc["decided_by"]
         if doc["reject_reason"]:
@@ -292,11 +435,27 @@ class Station:
             listed = "; ".join(f"{p.field}: {p.message}" for p in problems)
             raise ValidationFailed(f"Document {doc_id} cannot be confirmed: {listed}.",
                                    detail=[{"field": p.field, "message": p.message} for p in problems])
+        sure = self.sure_suggestions(doc["suggestions"])
+        provenance = {}
+        for key, value in meta.items():
+            suggested = doc["suggestions"].get(key, {}).get("value")
+            if key in entered:
+                provenance[key] = "accepted" if value == suggested else ("overridden" if suggested else "entered")
+            elif accept_suggestions and key in sure and value == sure[key]:
+                provenance[key] = "accepted"
+            else:
+                provenance[key] = "default"
+        duplicates = self.duplicate_problems(doc_id, meta)
+        confirmation = {"by": user, "at": now(), "fields": provenance,
+                        **({"warnings": [d["message"] for d in duplicates]} if duplicates else {})}
         with self.store.transaction():
-            self.store.set_state(doc_id, DocState.CONFIRMED, metadata=meta, confirmed_by=user, confirmed_at=now(),
-                                 decided_by=None, decided_at=None)
+            self.store.set_state(doc_id, DocState.CONFIRMED, metadata=meta, confirmed_by=user,
+                                 confirmed_at=confirmation["at"], decided_by=None, decided_at=None,
+                                 confirmation=confirmation)
             self.store.log("confirm", user=user, obj=doc_id, entered=sorted(entered),
-                           accepted_suggestions=accept_suggestions)
+                           accepted_suggestions=accept_suggestions,
+                           overridden=sorted(k for k, v in provenance.items() if v == "overridden"),
+                           **({"duplicate_warning": True} if duplicates else {}))
         return self.show(doc_id)
 
     def _decide(self, ref: str, user: str | None, new: DocState, reason: str | None = None) -> dict[str, Any]:
