@@ -161,3 +161,39 @@ def test_extracts_are_canonical_and_join_into_one_chain(tmp_path: Path) -> None:
     assert not audit.verify_extract(b"not json").ok
     with pytest.raises(Exception, match="choose a range"):
         audit.extract(station.store, 1, head + 5)
+
+
+def _append(data: str, who: str, n: int) -> None:
+    store = Store(Path(data))
+    for i in range(n):
+        store.log("test_entry", user=who, obj=str(i))
+    store.close()
+
+
+def test_two_processes_appending_at_once_keep_one_chain(tmp_path: Path) -> None:
+    import multiprocessing
+
+    Store(tmp_path).close()
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_append, args=(str(tmp_path), who, 40)) for who in ("a", "b")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    store = Store(tmp_path)
+    verdict = audit.verify(store)
+    assert verdict.ok and verdict.entries == 80
+
+
+def test_import_and_processing_are_in_the_chain(tmp_path: Path) -> None:
+    from station.samples import write_sample_files
+
+    station = Station(tmp_path / "data")
+    files = write_sample_files(tmp_path / "in", dpi=100)[:1]
+    report = station.import_files(files, batch="b", user="lan")
+    doc = report.documents[0]["id"]
+    entry = audit.entries(station.store, obj=doc)[0]
+    assert entry["action"] == "import" and entry["user"] == "lan" and entry["detail"]["pages"] >= 1
+    assert audit.premis_events(station.store, doc)[0]["eventType"] == "ingestion"
+    assert audit.verify(station.store).ok

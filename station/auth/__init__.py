@@ -3,9 +3,14 @@
 Both faces use this one API:
 - the command line authenticates `--user NAME` with `Accounts.authenticate(name, password, action)`
   (password from the prompt or STATION_PASSWORD) and then calls the workflow with the name;
-- the GUI's login screen calls `Accounts.authenticate` once and keeps the returned `Session`; a
-  timer calls `Session.idle()`; when it says so, the GUI locks and `Accounts.unlock(session, pw)`
-  opens it again (or another person logs in). `Session.can(action)` decides what buttons show.
+- first run: when `Accounts.count() == 0` the GUI (or `station user add NAME --role admin`) creates
+  the first account, which must be an admin, with `Accounts.add(name, "admin", pw, by=None)`;
+- the GUI's login screen calls `Accounts.authenticate(name, pw, idle_seconds=60 * settings
+  "auth.idle_lock_minutes")` once and keeps the returned `Session`; a timer calls `Session.idle()`
+  and user input calls `Session.touch()`; when idle() says so, the GUI calls `Accounts.lock` and
+  shows the lock screen, and `Accounts.unlock(session, pw)` opens it again (or another person
+  logs in). `Session.can(action)` decides which buttons show; pass the Session as `user=` to the
+  workflow, which refuses a locked one.
 - the workflow calls `Accounts.require(user, action)` before it changes anything, so a role is
   checked whichever face asked.
 
