@@ -93,6 +93,21 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", type=Path, required=True, metavar="OUT")
     p = cmd("verify", "verify a PDF offline: PDF/A and metadata")
     p.add_argument("file", type=Path, metavar="FILE")
+    p = cmd("user", "local accounts: add, list, reset-password (the first admin needs no --user)")
+    p.add_argument("action", choices=["add", "list", "reset-password"])
+    p.add_argument("name", nargs="?", metavar="NAME")
+    p.add_argument("--role", choices=["operator", "supervisor", "admin"])
+    p.add_argument("--password-stdin", action="store_true", help="read the new account's password from stdin")
+    p.add_argument("--user", help="the admin (or, for reset-password, the account's owner) acting")
+    p = cmd("audit", "check the audit log's hash chain")
+    p.add_argument("action", choices=["verify"])
+    p = cmd("report", "progress against the inventory, per procedure, operator and day; sync backlog")
+    p.add_argument("--pdf", type=Path, metavar="OUT", help="also write the report as PDF")
+    p.add_argument("--csv", type=Path, metavar="OUT", help="also write the figures as CSV (UTF-8)")
+    p = cmd("inventory", "import the inventory of paper files to digitize (CSV)")
+    p.add_argument("action", choices=["import"])
+    p.add_argument("file", type=Path, metavar="CSV")
+    p.add_argument("--user", required=True)
     p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
     return parser
@@ -254,6 +269,110 @@ def _watch(args: argparse.Namespace, station: Any) -> int:
     return 3 if outcome["failed"] else 0
 
 
+# -- people: --user, passwords, accounts, audit, progress (issue 9) -------------------------------------
+def _password(prompt: str) -> str | None:
+    """From the prompt on a terminal; without one, from STATION_PASSWORD (never from an argument)."""
+    import getpass
+    import os
+
+    if sys.stdin.isatty():
+        try:
+            return getpass.getpass(prompt)
+        except EOFError:
+            return None
+    return os.environ.get("STATION_PASSWORD")
+
+
+def _login(args: argparse.Namespace, station: Any, action: str) -> str:
+    """Authenticate --user for `action`: exit 7 (and an audit entry) for anyone who may not."""
+    from station.auth import Action
+
+    name = getattr(args, "user", None)
+    if not name:
+        station.accounts.require(None, Action(action))  # logs the refusal and raises NotAllowed
+    session = station.accounts.authenticate(name or "", _password(f"Password for {name}: "), action=Action(action))
+    return str(session.user)
+
+
+def _new_password(args: argparse.Namespace, name: str) -> str:
+    import getpass
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"New password for {name}: ")
+        if getpass.getpass("Type it again: ") != password:
+            raise UsageError("The two passwords differ; run the command again.")
+    else:
+        raise UsageError("There is no terminal to type the new password: pipe it in with --password-stdin.")
+    from station.auth import check_password_rules
+
+    check_password_rules(password)
+    return password
+
+
+def _user(args: argparse.Namespace, station: Any) -> int:
+    accounts = station.accounts
+    if args.action == "list":
+        if accounts.count():
+            _login(args, station, "user_list")
+        listed = [a.to_dict() for a in accounts.list()]
+        _emit(args, {"users": listed}, "\n".join(f"{a['name']:<24} {a['role']:<10}"
+                                                  f"{'' if a['active'] else ' (disabled)'}" for a in listed))
+        return 0
+    if not args.name:
+        raise UsageError(f"Name the account: station user {args.action} NAME.")
+    if args.action == "add":
+        if not args.role:
+            raise UsageError("Give the account's role: --role operator, supervisor or admin.")
+        actor = _login(args, station, "user_manage") if accounts.count() else None
+        account = accounts.add(args.name, args.role, _new_password(args, args.name), by=actor)
+        _emit(args, {"user": account.to_dict()}, f"added {account.name} ({account.role.value})")
+        return 0
+    from station.auth import account_key
+
+    own = bool(args.user) and account_key(args.user) == account_key(args.name)
+    actor = _login(args, station, "own_password" if own else "user_manage")
+    accounts.reset_password(args.name, _new_password(args, args.name), by=actor)
+    _emit(args, {"user": args.name, "password_reset": True}, f"password of {args.name} reset")
+    return 0
+
+
+def _audit(args: argparse.Namespace, station: Any) -> int:
+    from station import audit
+
+    verdict = audit.verify(station.store)
+    if verdict.ok:
+        _emit(args, verdict.to_dict(), f"audit log ok: {verdict.entries} entries, chain head {verdict.head[:16]}…")
+        return 0
+    _emit(args, verdict.to_dict(), f"audit log BROKEN: {verdict.problem}\nfirst bad entry: "
+                                   f"{json.dumps(verdict.first_bad, ensure_ascii=False)}")
+    print(f"station: the audit log was tampered with ({verdict.problem}); keep this data dir as it is and "
+          "tell your supervisor and IT security.", file=sys.stderr)
+    return 4
+
+
+def _report(args: argparse.Namespace, station: Any) -> int:
+    from station.workflow import progress
+
+    report = progress.progress_report(station)
+    if args.csv:
+        progress.report_csv(report, args.csv)
+    if args.pdf:
+        progress.report_pdf(report, args.pdf)
+    o = report["overall"]
+    lines = [f"{'procedure':<28} {'expected':>9} {'digitized':>9} {'approved':>9} {'archived':>9}"]
+    for p in [*report["procedures"], {**o, "procedure": "TOTAL"}]:
+        lines.append(f"{(p['procedure'] or '(none)')[:28]:<28} {p['expected_documents']:>9} "
+                     f"{p['digitized_documents']:>9} {p['approved_documents']:>9} {p['archived_documents']:>9}"
+                     f"  {'' if p['digitized_percent'] is None else str(p['digitized_percent']) + ' %'}")
+    lines.append(f"outside the inventory: {report['outside_inventory']['digitized_documents']} document(s)")
+    lines.append(f"sync backlog: {report['sync_backlog']['documents']} document(s), "
+                 f"{report['sync_backlog']['pages']} page(s)")
+    _emit(args, report, "\n".join(lines))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from station.workflow import Station
 
@@ -282,6 +401,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "devices":
             return _devices(args, station)
+        if args.command == "user":
+            return _user(args, station)
+        if args.command == "audit":
+            return _audit(args, station)
+        if args.command == "report":
+            return _report(args, station)
+        if args.command == "inventory":
+            from station.workflow.progress import import_inventory
+
+            result = import_inventory(station, args.file, user=_login(args, station, "inventory_import"))
+            _emit(args, result, f"inventory: {result['files']} paper file(s) ({result['added']} new), "
+                                f"{result['expected_documents']} documents, {result['expected_pages']} pages expected")
+            return 0
         if args.command == "scan":
             return _scan(args, station)
         if args.command == "watch":
@@ -342,15 +474,15 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "confirm":
             doc = station.confirm(args.doc, sets=_sets(args.set), accept_suggestions=args.accept_suggestions,
-                                  user=args.user)
+                                  user=_login(args, station, "confirm"))
             _emit(args, doc, f"confirmed {doc['id']} by {args.user}")
             return 0
         if args.command == "approve":
-            doc = station.approve(args.doc, user=args.user)
+            doc = station.approve(args.doc, user=_login(args, station, "approve"))
             _emit(args, doc, f"approved {doc['id']} by {args.user}")
             return 0
         if args.command == "reject":
-            doc = station.reject(args.doc, reason=args.reason, user=args.user)
+            doc = station.reject(args.doc, reason=args.reason, user=_login(args, station, "reject"))
             _emit(args, doc, f"rejected {doc['id']}: {args.reason}")
             return 0
         if args.command == "export":

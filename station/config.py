@@ -40,6 +40,10 @@ DEFAULTS: dict[str, Any] = {
     "pipeline.workers": 0,  # 0: one per core
     "ocr.language": "vie",
     "ocr.seconds_per_page": 180,
+    # Accounts and review (issue 9): idle minutes before the GUI locks; share of confirmed documents
+    # a supervisor's sampling mode picks for a full page-by-page check.
+    "auth.idle_lock_minutes": 10,
+    "review.sample_share": 0.1,
 }
 
 

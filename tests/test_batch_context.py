@@ -17,6 +17,7 @@ from station.domain import DocState, SplitMode
 from station.errors import NotFound, StationError, UsageError
 from station.metadata.procedures import find_procedure, load_procedures, shipped_file
 from station.workflow import Station
+from tests.people import staffed
 
 RULES = BarcodeRules(dossier_pattern=r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}", separator_prefix="SEP-")
 
@@ -125,7 +126,7 @@ READ = {
 
 
 def test_batch_context_procedure_defaults_ordinal_duplicates_and_confirmation(tmp_path: Path) -> None:
-    st = Station(tmp_path / "data")
+    st = staffed(tmp_path / "data")  # accounts: lan confirms as an operator
     try:
         procedure = load_procedures()[3]
         first = imported(st, tmp_path, "a", organ="000.00.00.g03", file_code="2021.01",

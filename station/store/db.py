@@ -20,6 +20,7 @@ from typing import Any
 from station.domain import TRANSITIONS, DocState, Stage
 from station.errors import NotFound, StationError, UsageError
 from station.files import BlobStore
+from station.store.chain import GENESIS, entry_hash
 from station.store.migrations import LATEST, MIGRATIONS
 
 DB_NAME = "station.sqlite3"
@@ -71,6 +72,8 @@ class Store:
         self.path = data_dir / DB_NAME
         self._migrate_with_backup()
         self.db = self._connect()
+        self._station_id: str | None = None
+        self._chain_legacy_events()
 
     # -- connection and schema ------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -138,12 +141,81 @@ class Store:
         else:
             self.db.execute("COMMIT")
 
-    # -- events ----------------------------------------------------------------------------
+    # -- events: the audit log ------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO station_meta(key, value) VALUES (?, ?)"
+                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    @property
+    def station_id(self) -> str:
+        """This station's identifier, made once when the store is first used; it marks every audit entry."""
+        if self._station_id is None:
+            value = self.meta("station.id")
+            if value is None:
+                if self.db.in_transaction:
+                    value = f"station-{secrets.token_hex(6)}"
+                    self.set_meta("station.id", value)
+                else:
+                    with self.transaction():
+                        value = self.meta("station.id")
+                        if value is None:
+                            value = f"station-{secrets.token_hex(6)}"
+                            self.set_meta("station.id", value)
+            self._station_id = value
+        return self._station_id
+
+    def audit_head(self) -> tuple[int, str]:
+        """(seq, hash) of the last audit entry: kept apart so that removing the last entries shows."""
+        value = self.meta("audit.head")
+        if not value:
+            return 0, GENESIS
+        seq, _, digest = value.partition(":")
+        return int(seq), digest
+
     def log(self, action: str, *, user: str | None = None, obj: str | None = None, **detail: Any) -> None:
+        """Append one audit entry, chained to the one before (station.store.chain).
+
+        Inside a transaction, the entry commits or rolls back with the change it records; outside
+        one, it gets a transaction of its own, so two processes never chain onto the same head.
+        """
+        if not self.db.in_transaction:
+            with self.transaction():
+                self.log(action, user=user, obj=obj, **detail)
+            return
+        station = self.station_id
+        seq, prev = self.audit_head()
+        entry = {"seq": seq + 1, "at": now(), "user": user, "station": station, "action": action,
+                 "object": obj, "detail": json.loads(_json(detail)), "prev": prev}
+        digest = entry_hash(entry)
         self.db.execute(
-            "INSERT INTO events(at, user, action, object, detail) VALUES (?, ?, ?, ?, ?)",
-            (now(), user, action, obj, _json(detail)),
+            "INSERT INTO events(id, at, user, station, action, object, detail, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry["seq"], entry["at"], user, station, action, obj, _canonical_json(entry["detail"]), prev, digest),
         )
+        self.set_meta("audit.head", f"{entry['seq']}:{digest}")
+
+    def _chain_legacy_events(self) -> None:
+        """Chain, once, the events written before the audit log existed (migration 2 counted them)."""
+        upto = int(self.meta("audit.legacy_upto") or 0)
+        if upto <= 0:
+            return
+        with self.transaction():
+            seq, prev = 0, GENESIS
+            for r in self.db.execute("SELECT * FROM events WHERE id <= ? ORDER BY id", (upto,)).fetchall():
+                seq = int(r["id"])
+                entry = {"seq": seq, "at": r["at"], "user": r["user"], "station": r["station"],
+                         "action": r["action"], "object": r["object"], "detail": json.loads(r["detail"]),
+                         "prev": prev}
+                prev = entry_hash(entry)
+                self.db.execute("UPDATE events SET prev_hash = ?, hash = ?, detail = ? WHERE id = ?",
+                                (entry["prev"], prev, _canonical_json(entry["detail"]), seq))
+            if seq:
+                self.set_meta("audit.head", f"{seq}:{prev}")
+            self.set_meta("audit.legacy_upto", "0")
 
     def events(self, obj: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM events" + (" WHERE object = ?" if obj else "") + " ORDER BY id"
@@ -366,6 +438,20 @@ class Store:
         return [int(r[0]) for r in self.db.execute(sql, args)]
 
 
+def _canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _statements(script: str) -> list[str]:
-    """Split a migration into statements (they hold no semicolons inside strings)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration into statements; a trigger's body keeps its inner semicolons."""
+    out: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip())
+    return out

@@ -82,6 +82,62 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX documents_number ON documents(json_extract(metadata, '$.code_number'));
         """,
     ),
+    (
+        3,
+        # Accounts, a chained audit log, the inventory of paper records, review sampling (issue 9).
+        # The events table becomes the audit log: each entry holds the hash of the one before it
+        # (station.store.chain); triggers keep the database's own users from editing or deleting
+        # entries. Entries written before this migration are chained once when the store opens
+        # (audit.legacy_upto says how far).
+        """
+        ALTER TABLE events ADD COLUMN station TEXT;
+        ALTER TABLE events ADD COLUMN prev_hash TEXT;
+        ALTER TABLE events ADD COLUMN hash TEXT;
+        CREATE TABLE station_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        INSERT INTO station_meta(key, value) SELECT 'audit.legacy_upto', COALESCE(MAX(id), 0) FROM events;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END;
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events WHEN OLD.hash IS NOT NULL
+        BEGIN
+            SELECT RAISE(ABORT, 'the audit log is append-only');
+        END;
+        CREATE TABLE accounts (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor', 'admin')),
+            password TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            created_by TEXT,
+            password_changed_at TEXT NOT NULL
+        );
+        CREATE TABLE inventory (
+            file_code TEXT PRIMARY KEY,
+            procedure TEXT NOT NULL,
+            expected_documents INTEGER NOT NULL CHECK (expected_documents >= 0),
+            expected_pages INTEGER NOT NULL CHECK (expected_pages >= 0),
+            title TEXT NOT NULL DEFAULT '',
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE review_samples (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            picked INTEGER NOT NULL,
+            share REAL NOT NULL,
+            considered_at TEXT NOT NULL,
+            considered_by TEXT,
+            result TEXT CHECK (result IN ('pass', 'fail')),
+            checked_by TEXT,
+            checked_at TEXT,
+            pages_checked INTEGER,
+            note TEXT
+        );
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,6 +7,7 @@ in), approves as a second person, exports and verifies the PDF/A files into a lo
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import IO, Any
 from station.errors import ValidationFailed
 from station.workflow.station import Station
 
+ADMIN = "admin.demo"
 OPERATOR = "operator.demo"
 SUPERVISOR = "supervisor.demo"
 
@@ -39,7 +41,14 @@ def run_demo(*, keep: bool = False, out: IO[str] | None = None, root: Path | Non
     say(f"Rendered {len(files)} sample documents into {samples_dir}")
     station = Station(data_dir)
     documents: list[dict[str, Any]] = []
+    # The demo's own accounts: an admin (the first account), an operator and a supervisor, so the
+    # roles and the four-eyes rule apply to the demo as to an office.
+    password = secrets.token_urlsafe(12)
     try:
+        station.accounts.add(ADMIN, "admin", password, by=None)
+        station.accounts.add(OPERATOR, "operator", password, by=ADMIN)
+        station.accounts.add(SUPERVISOR, "supervisor", password, by=ADMIN)
+        say(f"Created the demo accounts {ADMIN}, {OPERATOR} and {SUPERVISOR}")
         report = station.import_files(files, batch="demo", user=OPERATOR)
         say(f"Imported {len(report.documents)} documents ({sum(d['page_count'] for d in report.documents)} pages)")
 
@@ -85,6 +94,8 @@ def run_demo(*, keep: bool = False, out: IO[str] | None = None, root: Path | Non
     result = {"ok": ok, "documents": documents, "data_dir": str(data_dir), "archive": str(archive)}
     if keep:
         say(f"Kept: data in {data_dir}, PDF/A files in {archive}")
+        say(f"The demo accounts' password (shown once, stored only as a scrypt hash): {password}")
+        result["demo_password"] = password
     elif root is None:
         shutil.rmtree(base, ignore_errors=True)
         result.pop("data_dir")

@@ -180,6 +180,7 @@ def add_network_scanner(station: Station, url: str, name: str | None, pin: str |
     entries = [d for d in entries if d["url"] != url]
     entries.append(entry)
     station.settings.set("scanner.escl_devices", entries)
+    station.store.log("setting_change", obj="scanner.escl_devices", added=url)
     return entries[-1]
 
 
@@ -189,6 +190,7 @@ def remove_network_scanner(station: Station, ref: str) -> None:
     if len(kept) == len(entries):
         raise UsageError(f"No network scanner {ref!r} was added; `station devices` lists them.")
     station.settings.set("scanner.escl_devices", kept)
+    station.store.log("setting_change", obj="scanner.escl_devices", removed=ref)
 
 
 def scan(

@@ -16,6 +16,7 @@ from station.store import Store
 from station.store.db import NewPage, now
 
 if TYPE_CHECKING:
+    from station.auth import Accounts, Session
     from station.barcode import BarcodeRules
     from station.pipeline.runner import ProcessReport, Progress, Runner
 
@@ -51,6 +52,22 @@ class Station:
 
     def close(self) -> None:
         self.store.close()
+
+    @property
+    def accounts(self) -> Accounts:
+        """Accounts and role checks (station.auth) on this station's store."""
+        from station.auth import Accounts
+
+        return Accounts(self.store)
+
+    def change_setting(self, key: str, value: Any, *, user: str | Session) -> None:
+        """The one way a person changes a setting: an admin's role, and an audit entry."""
+        from station.auth import Action
+
+        actor = self.accounts.require(user, Action.SETTINGS_CHANGE, key).name
+        old = self.settings.get(key)
+        self.settings.set(key, value)
+        self.store.log("setting_change", user=actor, obj=key, old=old, new=value)
 
     # -- import ------------------------------------------------------------------------------
     def expand_inputs(self, paths: list[str | Path]) -> list[Path]:
@@ -402,7 +419,8 @@ class Station:
 
     # -- decisions -------------------------------------------------------------------------------
     def confirm(
-        self, ref: str, *, sets: dict[str, str] | None = None, accept_suggestions: bool = False, user: str | None = None
+        self, ref: str, *, sets: dict[str, str] | None = None, accept_suggestions: bool = False,
+        user: str | Session | None = None,
     ) -> dict[str, Any]:
         """The operator's confirmation: refused while a required field is missing or invalid."""
         from station.metadata.fields import FIELDS, to_iso_date, validate
@@ -412,8 +430,10 @@ class Station:
         state = DocState(doc["state"])
         if state not in (DocState.NEEDS_REVIEW, DocState.REJECTED, DocState.CONFIRMED):
             raise UsageError(f"Document {doc_id} is {state.value}; only a processed document can be confirmed.")
-        if not user:
-            raise NotAllowed("Say who confirms with --user NAME.")
+        from station.auth import Action
+        from station.workflow.review import reset_sample_check
+
+        user = self.accounts.require(user, Action.CONFIRM, doc_id).name
         known = {f.key for f in FIELDS}
         entered = dict(doc["metadata"])
         for key, value in (sets or {}).items():
@@ -452,35 +472,48 @@ class Station:
             self.store.set_state(doc_id, DocState.CONFIRMED, metadata=meta, confirmed_by=user,
                                  confirmed_at=confirmation["at"], decided_by=None, decided_at=None,
                                  confirmation=confirmation)
+            edits = {k: {"old": doc["metadata"].get(k), "new": v} for k, v in entered.items()
+                     if doc["metadata"].get(k) != v}
+            if edits:
+                self.store.log("edit", user=user, obj=doc_id, fields=edits)
             self.store.log("confirm", user=user, obj=doc_id, entered=sorted(entered),
                            accepted_suggestions=accept_suggestions,
                            overridden=sorted(k for k, v in provenance.items() if v == "overridden"),
                            **({"duplicate_warning": True} if duplicates else {}))
+            reset_sample_check(self, doc_id)
         return self.show(doc_id)
 
-    def _decide(self, ref: str, user: str | None, new: DocState, reason: str | None = None) -> dict[str, Any]:
+    def _decide(
+        self, ref: str, user: str | Session | None, new: DocState, reason: str | None = None
+    ) -> dict[str, Any]:
+        from station.auth import Action
+        from station.workflow.review import approval_blocker, four_eyes
+
         doc_id = self.store.resolve_document(ref)
         doc = self.store.document(doc_id)
         action = "approve" if new is DocState.APPROVED else "reject"
-        if not user:
-            raise NotAllowed(f"Say who decides with --user NAME to {action} document {doc_id}.")
+        user = self.accounts.require(user, Action(action), doc_id).name
         if doc["state"] != DocState.CONFIRMED.value:
             raise UsageError(f"Document {doc_id} is {doc['state']}; only a confirmed document can be {action}d.")
-        if nfc(user).casefold() == nfc(doc["confirmed_by"] or "").casefold():
+        if not four_eyes(self.accounts, doc["confirmed_by"], user):
             with self.store.transaction():
                 self.store.log(f"{action}_refused", user=user, obj=doc_id, reason="four eyes")
             raise NotAllowed(
                 f"{user} confirmed document {doc_id}; another supervisor must {action} it (four-eyes rule)."
             )
+        blocker = approval_blocker(self, doc_id) if new is DocState.APPROVED else None
+        if blocker:
+            self.store.log("approve_refused", user=user, obj=doc_id, reason="sample check")
+            raise NotAllowed(blocker)
         with self.store.transaction():
             self.store.set_state(doc_id, new, decided_by=user, decided_at=now(), reject_reason=reason)
             self.store.log(action, user=user, obj=doc_id, **({"reason": reason} if reason else {}))
         return self.show(doc_id)
 
-    def approve(self, ref: str, *, user: str | None) -> dict[str, Any]:
+    def approve(self, ref: str, *, user: str | Session | None) -> dict[str, Any]:
         return self._decide(ref, user, DocState.APPROVED)
 
-    def reject(self, ref: str, *, reason: str, user: str | None) -> dict[str, Any]:
+    def reject(self, ref: str, *, reason: str, user: str | Session | None) -> dict[str, Any]:
         if not reason or not reason.strip():
             raise UsageError("Give the reason for the rejection with --reason TEXT; the operator will see it.")
         return self._decide(ref, user, DocState.REJECTED, reason=nfc(reason))
