@@ -157,8 +157,8 @@ def test_pdftotext_keeps_vietnamese_diacritics_nfc(built: Built) -> None:
 
 
 def test_images_are_encoded_per_colour_mode(built: Built) -> None:
-    """Colour: mixed raster content (150 dpi JPEG background, 300 dpi G4 text stencil); grey
-    JPEG; bitonal G4."""
+    """Colour and grey text pages: mixed raster content (150 dpi JPEG background, 300 dpi G4
+    text stencil); bitonal G4."""
     listing = subprocess.run(
         ["pdfimages", "-list", str(built.pdf)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
@@ -166,7 +166,8 @@ def test_images_are_encoded_per_colour_mode(built: Built) -> None:
     assert [(r[0], r[2], r[5], r[7], r[8], r[12]) for r in rows] == [
         ("1", "image", "rgb", "8", "jpeg", "150"),
         ("1", "stencil", "-", "1", "ccitt", "300"),
-        ("2", "image", "gray", "8", "jpeg", "300"),
+        ("2", "image", "gray", "8", "jpeg", "150"),
+        ("2", "stencil", "-", "1", "ccitt", "300"),
         ("3", "image", "gray", "1", "ccitt", "300"),
     ]
 
@@ -175,7 +176,7 @@ def test_grey_jpeg_is_embedded_unchanged_when_recoding_would_not_pay(tmp_path: P
     page = tmp_path / "grey.jpg"
     render_admin_page().convert("L").save(page, "JPEG", quality=50, optimize=True, dpi=(DPI, DPI))
     out = tmp_path / "grey.pdf"
-    build_pdfa([PdfPage(page, DPI, "gray", [])], {"subject": "x"}, out, producer=PRODUCER)
+    build_pdfa([PdfPage(page, DPI, "gray", [])], {"subject": "x"}, out, producer=PRODUCER, mrc=False)
     with pikepdf.open(out) as pdf:
         image = next(iter(pdf.pages[0].get_images().values()))
         assert image.Filter == pikepdf.Name.DCTDecode
@@ -601,29 +602,49 @@ def test_validator_verdict_matches_the_verapdf_file_name(name: str) -> None:
         assert verdict.report.passed and not verdict.answered
 
 
-def _tiff_page(name: str, index: int) -> Image.Image:
-    with Image.open(CORPUS / "vietocr3" / name) as tiff:
-        return next(p.copy() for i, p in enumerate(ImageSequence.Iterator(tiff)) if i == index)
-
-
-@pytest.mark.slow
-def test_vietnamese_corpus_scans(tmp_path: Path) -> None:
-    """Real 300 dpi G4 scans: prose (one column) and a two-column poem."""
-    prose = _tiff_page("vietsample.tif", 0)
-    poem = _tiff_page("vietsample2.tif", 1)
-    pages, texts = [], []
-    for i, img in enumerate((prose, poem)):
-        path = tmp_path / f"scan{i}.png"
-        img.save(path)
-        ocr = ocr_image(img.convert("L"), DPI, "vie")
-        pages.append(PdfPage(path, DPI, "bilevel", ocr.lines))
-        texts.append(normalise_text(ocr.text))
-    out = tmp_path / "scans.pdf"
+def _check_text_layer(pages: list[PdfPage], texts: list[str], out: Path) -> None:
+    """pdftotext -raw gives each page's OCR text exactly; the default (reading-order) mode gives
+    the same lines, in the same order where poppler's column detection agrees with Tesseract's."""
     build_pdfa(pages, METADATA, out, producer=PRODUCER)
     assert all(c.ok for c in verify_pdf(out))
     assert [normalise_text(t) for t in pdftotext_pages(out, raw=True)] == texts
     default = [normalise_text(t) for t in pdftotext_pages(out)]
-    assert default[0] == texts[0]
-    # poppler's reading order takes the poem's stanzas row by row across the two columns where
-    # Tesseract reads column by column: the same lines, in another order.
-    assert sorted(default[1].split("\n")) == sorted(texts[1].split("\n"))
+    assert [sorted(t.split("\n")) for t in default] == [sorted(t.split("\n")) for t in texts]
+    # Most pages come out in Tesseract's order; poppler may move a short line or take a
+    # two-column poem row by row, never lose or change a character.
+    assert sum(d == t for d, t in zip(default, texts, strict=True)) >= len(texts) - 2
+
+
+@pytest.mark.slow
+def test_text_layer_on_every_vietocr3_page(tmp_path: Path) -> None:
+    """Real 300 dpi G4 scans (prose, a poem in two columns, a landscape page) and a PNG page."""
+    folder = CORPUS / "vietocr3"
+    pages, texts = [], []
+    for source in [*sorted(folder.glob("*.tif")), folder / "vietsample2.png"]:
+        with Image.open(source) as im:
+            frames = [f.copy() for f in ImageSequence.Iterator(im)]
+        for i, img in enumerate(frames):
+            path = tmp_path / f"{source.stem}-{i}.png"
+            img.convert("1").save(path)
+            ocr = ocr_image(img.convert("L"), DPI, "vie")
+            pages.append(PdfPage(path, DPI, "bilevel", ocr.lines))
+            texts.append(normalise_text(ocr.text))
+    assert len(pages) == 7 and all(texts)
+    _check_text_layer(pages, texts, tmp_path / "vietocr3.pdf")
+
+
+@pytest.mark.slow
+def test_text_layer_on_rendered_vietnamese_pages(tmp_path: Path) -> None:
+    """Every sample's first page, scan-damaged, in colour (mixed raster content)."""
+    from station.samples import list_samples, load_sample, render_sample
+
+    pages, texts = [], []
+    for name in list_samples():
+        img = render_sample(load_sample(name), DPI, "scan")[0]
+        path = tmp_path / f"{name}.jpg"
+        img.save(path, "JPEG", quality=85, dpi=(DPI, DPI))
+        ocr = ocr_image(img.convert("L"), DPI, "vie")
+        pages.append(PdfPage(path, DPI, "color", ocr.lines))
+        texts.append(normalise_text(ocr.text))
+    assert any("Độc lập - Tự do - Hạnh phúc" in t for t in texts)
+    _check_text_layer(pages, texts, tmp_path / "samples.pdf")

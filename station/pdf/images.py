@@ -3,8 +3,9 @@
 - Bitonal pages: CCITT Group 4, the best bitonal codec available here (no JBIG2 encoder,
   shared/NOTES.md); Pillow's libtiff writer does the G4 coding and we take the single strip out
   of the TIFF it writes.
-- Grey pages: JPEG at GRAY_QUALITY. A JPEG file from the cleanup is embedded byte for byte
-  unless re-encoding makes it clearly smaller (re-encoding costs quality, so it must pay).
+- Grey text pages: mixed raster content as below with a grey background; other grey pages
+  JPEG at GRAY_QUALITY. A JPEG file from the cleanup is embedded byte for byte unless
+  re-encoding makes it clearly smaller (re-encoding costs quality, so it must pay).
 - Colour pages (the cleanup calls a page colour only when it has coloured marks: stamps,
   signatures) are mixed raster content when they are text pages: the dark neutral ink (the
   printed text) becomes a full-resolution G4 stencil mask painted in the text's own colour, and
@@ -118,7 +119,9 @@ def encode_page(path: Path, colour_mode: str, dpi: float, *, mrc: bool = True) -
         if colour_mode == "bilevel":
             layers = [_ccitt_g4(img)]
         elif colour_mode == "gray":
-            layers = [_jpeg_or_passthrough(path, img, "gray", GRAY_QUALITY)]
+            layers = (_mrc(img, dpi, grey=True) if mrc else None) or [
+                _jpeg_or_passthrough(path, img, "gray", GRAY_QUALITY)
+            ]
         elif colour_mode == "color":
             layers = (_mrc(img, dpi) if mrc else None) or [
                 _jpeg_or_passthrough(path, img, "color", COLOUR_QUALITY)
@@ -169,8 +172,8 @@ def text_mask(rgb: np.ndarray) -> np.ndarray:
     return (grey < limit) & (chroma < MRC_MAX_CHROMA) & (coloured == 0)
 
 
-def _mrc(img: Image.Image, dpi: float) -> list[EncodedImage] | None:
-    """Background + text stencil for a colour text page; None when the page is not text."""
+def _mrc(img: Image.Image, dpi: float, *, grey: bool = False) -> list[EncodedImage] | None:
+    """Background + text stencil for a text page; None when the page is not text."""
     rgb = _rgb_array(img)
     mask = text_mask(rgb)
     ink = float(mask.mean())
@@ -196,7 +199,7 @@ def _mrc(img: Image.Image, dpi: float) -> list[EncodedImage] | None:
         background = np.where(holes[..., None], wide, background)
     bg_img = Image.fromarray(background.clip(0, 255).astype(np.uint8), "RGB")
     # Full chroma (4:4:4): at 150 dpi, 4:2:0 would leave thin red and blue strokes 75 dpi of colour.
-    bg = _jpeg_encode(bg_img, "color", MRC_BACKGROUND_QUALITY, subsampling=0)
+    bg = _jpeg_encode(bg_img, "gray" if grey else "color", MRC_BACKGROUND_QUALITY, subsampling=0)
     text = rgb[mask]
     fill = tuple(float(v) / 255.0 for v in np.median(text, axis=0)) if len(text) else (0.0, 0.0, 0.0)
     stencil = _ccitt_g4(Image.fromarray(np.where(mask, 0, 255).astype(np.uint8), "L"))
