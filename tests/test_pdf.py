@@ -624,6 +624,10 @@ def test_text_layer_on_every_vietocr3_page(tmp_path: Path) -> None:
         with Image.open(source) as im:
             frames = [f.copy() for f in ImageSequence.Iterator(im)]
         for i, img in enumerate(frames):
+            # labels_images_and_scans.csv: vietsample2.tif p1 content_rotation_cw_deg=90. PDF
+            # pages get upright pages from the cleanup; turn it back as the cleanup would.
+            if (source.name, i) == ("vietsample2.tif", 0):
+                img = img.rotate(90, expand=True)
             path = tmp_path / f"{source.stem}-{i}.png"
             img.convert("1").save(path)
             ocr = ocr_image(img.convert("L"), DPI, "vie")
