@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
 	python3-venv python3-dev gcc
 
-.PHONY: run test system venv bench bench-scan lint clean
+.PHONY: run test system venv bench bench-scan bench-size lint clean
 
 run: venv
 	$(BIN)/station demo --keep
@@ -33,7 +33,7 @@ bench-scan: venv
 
 .venv-peers/.installed:
 	dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ghostscript)
+		(apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq ghostscript)
 	test -x .venv-peers/bin/python || $(PYTHON) -m venv .venv-peers
 	.venv-peers/bin/python -m pip install -q ocrmypdf
 	touch $@
@@ -60,3 +60,7 @@ $(STAMP): pyproject.toml
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# Bytes per page (colour, grey, bitonal) and re-OCR error of the station's PDF/A, OCRmyPDF beside it.
+bench-size: venv .venv-peers/.installed
+	OCRMYPDF=$(CURDIR)/.venv-peers/bin/ocrmypdf $(BIN)/python bench/size.py

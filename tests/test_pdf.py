@@ -10,6 +10,7 @@ import os
 import subprocess
 import time
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageSequence
 
 from station.errors import BadInput, ValidationFailed
 from station.ocr.tesseract import Line, Word, ocr_image
-from station.pdf import Check, PdfPage, build_pdfa, read_metadata, textlayer, verify_pdf, xmp
+from station.pdf import Check, PdfPage, build_pdfa, read_metadata, textlayer, validate_pdfa, verify_pdf, xmp
 from station.pdf.verify import normalise_text, pdftotext_pages
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -137,8 +138,8 @@ def test_ocr_saw_the_two_column_header(built: Built) -> None:
 
 
 def test_document_is_pdfa_2b(built: Built) -> None:
-    report = pikepdf.pdfa.validate_written(built.pdf, "2b")
-    assert report.passed, report.summary()
+    verdict = validate_pdfa(built.pdf)
+    assert verdict.passed, verdict.detail()
 
 
 @pytest.mark.parametrize("raw", [False, True], ids=["reading-order", "raw"])
@@ -156,23 +157,58 @@ def test_pdftotext_keeps_vietnamese_diacritics_nfc(built: Built) -> None:
 
 
 def test_images_are_encoded_per_colour_mode(built: Built) -> None:
+    """Colour and grey text pages: mixed raster content (150 dpi JPEG background, 300 dpi G4
+    text stencil); bitonal G4."""
     listing = subprocess.run(
         ["pdfimages", "-list", str(built.pdf)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     rows = [line.split() for line in listing]
-    assert [(r[0], r[5], r[7], r[8]) for r in rows] == [
-        ("1", "rgb", "8", "jpeg"),
-        ("2", "gray", "8", "jpeg"),
-        ("3", "gray", "1", "ccitt"),
+    assert [(r[0], r[2], r[5], r[7], r[8], r[12]) for r in rows] == [
+        ("1", "image", "rgb", "8", "jpeg", "150"),
+        ("1", "stencil", "-", "1", "ccitt", "300"),
+        ("2", "image", "gray", "8", "jpeg", "150"),
+        ("2", "stencil", "-", "1", "ccitt", "300"),
+        ("3", "image", "gray", "1", "ccitt", "300"),
     ]
-    assert all((r[12], r[13]) == ("300", "300") for r in rows)  # 100 % scale
 
 
-def test_colour_jpeg_is_embedded_unchanged(built: Built) -> None:
-    with pikepdf.open(built.pdf) as pdf:
+def test_grey_jpeg_is_embedded_unchanged_when_recoding_would_not_pay(tmp_path: Path) -> None:
+    page = tmp_path / "grey.jpg"
+    render_admin_page().convert("L").save(page, "JPEG", quality=50, optimize=True, dpi=(DPI, DPI))
+    out = tmp_path / "grey.pdf"
+    build_pdfa([PdfPage(page, DPI, "gray", [])], {"subject": "x"}, out, producer=PRODUCER, mrc=False)
+    with pikepdf.open(out) as pdf:
         image = next(iter(pdf.pages[0].get_images().values()))
         assert image.Filter == pikepdf.Name.DCTDecode
-        assert image.read_raw_bytes() == built.pages[0].image_path.read_bytes()
+        assert image.read_raw_bytes() == page.read_bytes()
+
+
+def test_mrc_keeps_stamp_and_signature_colours(tmp_path: Path) -> None:
+    """A rendered page with a red seal and a blue signature: the colours survive where they
+    were, the text is dark and neutral, and the page is far smaller than its JPEG."""
+    from station.samples import load_sample, render_sample
+
+    img = render_sample(load_sample("01_quyet_dinh_bgddt"), DPI, "scan")[0]
+    src = tmp_path / "colour.jpg"
+    img.save(src, "JPEG", quality=85, dpi=(DPI, DPI))
+    out = tmp_path / "mrc.pdf"
+    build_pdfa([PdfPage(src, DPI, "color", [])], {"subject": "x"}, out, producer=PRODUCER)
+    assert out.stat().st_size < 150 * 1024 < src.stat().st_size
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(out), str(tmp_path / "r")], check=True)
+    (png,) = tmp_path.glob("r*.png")
+    shown = np.asarray(Image.open(png).convert("RGB"), dtype=int)
+    source = np.asarray(img.resize((shown.shape[1], shown.shape[0]), Image.Resampling.BOX), dtype=int)
+
+    def hue_pixels(a: np.ndarray, colour: str) -> np.ndarray:
+        r, g, b = a[..., 0], a[..., 1], a[..., 2]
+        return (r > g + 80) & (r > b + 80) if colour == "red" else (b > r + 50) & (b > g + 40)
+
+    for colour in ("red", "blue"):
+        before, after = hue_pixels(source, colour), hue_pixels(shown, colour)
+        assert before.sum() > 200, colour
+        assert (before & after).sum() > 0.6 * before.sum(), colour
+    dark = (shown.max(axis=2) < 90) & (shown.max(axis=2) - shown.min(axis=2) < 40)
+    assert dark.mean() > 0.01
 
 
 def test_page_size_is_pixels_over_dpi(built: Built) -> None:
@@ -232,8 +268,16 @@ def test_xmp_holds_every_field_and_dublin_core(built: Built) -> None:
         assert meta["pdfaid:conformance"] == "B"
         assert str(pdf.docinfo["/Producer"]) == PRODUCER
         assert str(pdf.docinfo["/Title"]) == METADATA["subject"]
-        packet = pdf.Root.Metadata.read_bytes().decode("utf-8")
-    assert xmp.STATION_NS + "keywords=tuyển sinh; đại học" in packet
+        root = etree.fromstring(pdf.Root.Metadata.read_bytes())
+    desc = root.find(f"{{{xmp.RDF}}}RDF/{{{xmp.RDF}}}Description")
+    assert desc is not None
+    assert desc.findtext(f"{{{xmp.STATION_NS}}}keywords") == "tuyển sinh; đại học"
+    # The extension schema describes every station property (ISO 19005-2, 6.6.2.3.3).
+    names = [e.text for e in root.iter(f"{{{xmp.PROP}}}name")]
+    assert sorted(names) == sorted(METADATA)
+    assert {e.text for e in root.iter(f"{{{xmp.PROP}}}valueType")} == {"Text"}
+    assert [e.text for e in root.iter(f"{{{xmp.SCHEMA}}}namespaceURI")] == [xmp.STATION_NS]
+    assert [e.text for e in root.iter(f"{{{xmp.SCHEMA}}}prefix")] == ["station"]
 
 
 def _packet_with_extension_schema() -> bytes:
@@ -271,9 +315,9 @@ def _packet_with_extension_schema() -> bytes:
     return etree.tostring(root, encoding="utf-8")
 
 
-def test_pikepdf_refuses_a_custom_xmp_schema() -> None:
-    """Why the station record is not a `station:` schema: pikepdf's validator denies any namespace
-    outside its allowlist, a pdfaExtension description notwithstanding, and prepare strips it."""
+def test_pikepdf_alone_refuses_any_custom_xmp_schema() -> None:
+    """Why station.pdf.pdfa answers the extension-schema findings itself: pikepdf's validator
+    denies any namespace outside its allowlist, a pdfaExtension description notwithstanding."""
     pdf = pikepdf.new()
     pdf.add_blank_page()
     pikepdf.pdfa.prepare(pdf, "2b")
@@ -282,9 +326,72 @@ def test_pikepdf_refuses_a_custom_xmp_schema() -> None:
     )
     messages = " ".join(f.message for f in pikepdf.pdfa.check(pdf, "2b").violations)
     assert "pdfaExtension" in messages and "station:type_name" in messages
-    prepared = pikepdf.pdfa.prepare(pdf, "2b")
-    assert "station:type_name" in prepared.xmp_dropped
-    assert pikepdf.pdfa.check(pdf, "2b").passed
+
+
+def test_station_verdict_accepts_the_described_schema_only(built: Built) -> None:
+    verdict = validate_pdfa(built.pdf)
+    assert verdict.passed, verdict.detail()
+    assert not verdict.report.passed  # pikepdf alone refuses the station schema ...
+    # ... and every one of its findings is about a namespace or property the packet describes.
+    assert {f.rule for f in verdict.answered} == {"ISO_19005_2:6.6.2.3.1-1"}
+    assert len(verdict.answered) == 5 + len(METADATA)  # 4 namespaces, pdfaExtension:schemas, fields
+
+
+def _rewrite_packet(src: Path, dst: Path, edit: Callable[[etree.Element], None]) -> None:
+    with pikepdf.open(src) as pdf:
+        root = etree.fromstring(pdf.Root.Metadata.read_bytes())
+        edit(root)
+        pdf.Root.Metadata.write(etree.tostring(root, encoding="utf-8"))
+        pdf.save(dst, **pikepdf.pdfa.resolve_save_kwargs("2b"))
+
+
+def _description(root: etree.Element) -> etree.Element:
+    desc = root.find(f"{{{xmp.RDF}}}RDF/{{{xmp.RDF}}}Description")
+    assert desc is not None
+    return desc
+
+
+def _drop_declaration(root: etree.Element) -> None:
+    seq = next(root.iter(f"{{{xmp.SCHEMA}}}property")).find(f"{{{xmp.RDF}}}Seq")
+    assert seq is not None
+    seq.remove(seq[0])  # type_name is used but no longer described
+
+
+def _drop_description(root: etree.Element) -> None:
+    li = next(root.iter(f"{{{xmp.SCHEMA}}}property")).find(f"{{{xmp.RDF}}}Seq")[1]  # type: ignore[index]
+    li.remove(li.find(f"{{{xmp.PROP}}}description"))  # type: ignore[arg-type]
+
+
+def _foreign_property(root: etree.Element) -> None:
+    etree.SubElement(_description(root), "{http://example.org/other/}note").text = "x"
+
+
+def _structure_in_text(root: etree.Element) -> None:
+    field = _description(root).find(f"{{{xmp.STATION_NS}}}place")
+    assert field is not None
+    etree.SubElement(etree.SubElement(field, f"{{{xmp.RDF}}}Bag"), f"{{{xmp.RDF}}}li").text = "a"
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (_drop_declaration, "type_name is not described"),
+        (_drop_description, "is not fully described"),
+        (_foreign_property, "not permitted"),
+        (_structure_in_text, "declared Text but holds structure"),
+    ],
+    ids=["undeclared", "no-description", "foreign-namespace", "structure"],
+)
+def test_station_verdict_refuses_a_bad_extension_schema(
+    built: Built, tmp_path: Path, edit: Callable[[etree.Element], None], expected: str
+) -> None:
+    out = tmp_path / "edited.pdf"
+    _rewrite_packet(built.pdf, out, edit)
+    verdict = validate_pdfa(out)
+    assert not verdict.passed
+    assert expected in verdict.sentence(limit=50)
+    checks = _by_name(verify_pdf(out))
+    assert not checks["pdfa_2b"].ok
 
 
 def test_verify_pdf_passes_the_built_document(built: Built) -> None:
@@ -391,7 +498,7 @@ def _build_lines(tmp_path: Path, lines: list[Line]) -> Path:
     Image.new("L", (2480, 3508), 255).save(page)
     out = tmp_path / "lines.pdf"
     build_pdfa([PdfPage(page, DPI, "gray", lines)], {"subject": "x"}, out, producer=PRODUCER)
-    assert pikepdf.pdfa.validate_written(out, "2b").passed
+    assert validate_pdfa(out).passed
     return out
 
 
@@ -453,47 +560,95 @@ def test_metadata_xmp_cannot_carry_is_refused(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_pikepdf_validator_on_the_verapdf_corpus() -> None:
-    """It never approves a file veraPDF's authors built to fail, and never reports a violation in
-    one built to pass (it may answer not_checked for constructs it does not check)."""
-    folder = CORPUS / "verapdf_corpus"
-    names = [line.split("\t")[0] for line in (folder / "_paths.tsv").read_text().splitlines() if line.strip()]
-    assert len(names) >= 18
+VERAPDF = CORPUS / "verapdf_corpus"
+# pikepdf (an allowlist) answers "not_checked" on these valid files: a Type 1 font program whose
+# CFF FontMatrix it does not read, and device colour without an output intent. The station
+# refuses what was not checked, so it refuses them: strict xfail, to learn when pikepdf changes.
+NOT_CHECKED_PASS_FILES = {
+    "PDF_A-2b__6-2-11-4-2-t01-pass-a.pdf": "Type 1 font with a CFF FontMatrix: not_checked",
+    "PDF_A-2b__6-2-4-2-t01-pass-a.pdf": "no OutputIntents, device colour cannot be checked: not_checked",
+}
+
+
+def _verapdf_cases() -> list[object]:
+    labels = (CORPUS / "labels_malformed_pdfs.csv").read_text(encoding="utf-8").splitlines()
+    names = sorted(
+        line.split(",")[0].removeprefix("verapdf_corpus/") for line in labels if line.startswith("verapdf_corpus/")
+    )
+    cases: list[object] = []
     for name in names:
-        flavour = "1b" if name.startswith("PDF_A-1b") else "2b"
-        report = pikepdf.pdfa.validate_written(folder / name, flavour)
-        if "-fail-" in name:
-            assert not report.passed, name
-        else:
-            assert report.verdict in ("pass", "not_checked") and not report.violations, (
-                name,
-                report.summary(),
-            )
+        marks = []
+        if name in NOT_CHECKED_PASS_FILES:
+            marks.append(pytest.mark.xfail(strict=True, reason=NOT_CHECKED_PASS_FILES[name]))
+        cases.append(pytest.param(name, marks=marks, id=name))
+    return cases
 
 
-def _tiff_page(name: str, index: int) -> Image.Image:
-    with Image.open(CORPUS / "vietocr3" / name) as tiff:
-        return next(p.copy() for i, p in enumerate(ImageSequence.Iterator(tiff)) if i == index)
+def test_the_verapdf_labels_cover_every_file() -> None:
+    listed = {line.split("\t")[0] for line in (VERAPDF / "_paths.tsv").read_text().splitlines() if line.strip()}
+    assert listed == {p.name for p in VERAPDF.glob("*.pdf")}
+    assert len(_verapdf_cases()) == len(listed) == 18
 
 
-@pytest.mark.slow
-def test_vietnamese_corpus_scans(tmp_path: Path) -> None:
-    """Real 300 dpi G4 scans: prose (one column) and a two-column poem."""
-    prose = _tiff_page("vietsample.tif", 0)
-    poem = _tiff_page("vietsample2.tif", 1)
-    pages, texts = [], []
-    for i, img in enumerate((prose, poem)):
-        path = tmp_path / f"scan{i}.png"
-        img.save(path)
-        ocr = ocr_image(img.convert("L"), DPI, "vie")
-        pages.append(PdfPage(path, DPI, "bilevel", ocr.lines))
-        texts.append(normalise_text(ocr.text))
-    out = tmp_path / "scans.pdf"
+@pytest.mark.parametrize("name", _verapdf_cases())
+def test_validator_verdict_matches_the_verapdf_file_name(name: str) -> None:
+    """The labels (labels_malformed_pdfs.csv) say PASS for "-pass-" and FAIL for "-fail-" files."""
+    expected = "pass" if "-pass-" in name else "fail"
+    assert ("-pass-" in name) != ("-fail-" in name)
+    flavour = "1b" if name.startswith("PDF_A-1b") else "2b"
+    verdict = validate_pdfa(VERAPDF / name, flavour)
+    assert ("pass" if verdict.passed else "fail") == expected, verdict.detail()
+    if expected == "pass":
+        assert verdict.report.passed and not verdict.answered
+
+
+def _check_text_layer(pages: list[PdfPage], texts: list[str], out: Path) -> None:
+    """pdftotext -raw gives each page's OCR text exactly; the default (reading-order) mode gives
+    the same lines, in the same order where poppler's column detection agrees with Tesseract's."""
     build_pdfa(pages, METADATA, out, producer=PRODUCER)
     assert all(c.ok for c in verify_pdf(out))
     assert [normalise_text(t) for t in pdftotext_pages(out, raw=True)] == texts
     default = [normalise_text(t) for t in pdftotext_pages(out)]
-    assert default[0] == texts[0]
-    # poppler's reading order takes the poem's stanzas row by row across the two columns where
-    # Tesseract reads column by column: the same lines, in another order.
-    assert sorted(default[1].split("\n")) == sorted(texts[1].split("\n"))
+    assert [sorted(t.split("\n")) for t in default] == [sorted(t.split("\n")) for t in texts]
+    # Most pages come out in Tesseract's order; poppler may move a short line or take a
+    # two-column poem row by row, never lose or change a character.
+    assert sum(d == t for d, t in zip(default, texts, strict=True)) >= len(texts) - 2
+
+
+@pytest.mark.slow
+def test_text_layer_on_every_vietocr3_page(tmp_path: Path) -> None:
+    """Real 300 dpi G4 scans (prose, a poem in two columns, a landscape page) and a PNG page."""
+    folder = CORPUS / "vietocr3"
+    pages, texts = [], []
+    for source in [*sorted(folder.glob("*.tif")), folder / "vietsample2.png"]:
+        with Image.open(source) as im:
+            frames = [f.copy() for f in ImageSequence.Iterator(im)]
+        for i, img in enumerate(frames):
+            # labels_images_and_scans.csv: vietsample2.tif p1 content_rotation_cw_deg=90. PDF
+            # pages get upright pages from the cleanup; turn it back as the cleanup would.
+            if (source.name, i) == ("vietsample2.tif", 0):
+                img = img.rotate(90, expand=True)
+            path = tmp_path / f"{source.stem}-{i}.png"
+            img.convert("1").save(path)
+            ocr = ocr_image(img.convert("L"), DPI, "vie")
+            pages.append(PdfPage(path, DPI, "bilevel", ocr.lines))
+            texts.append(normalise_text(ocr.text))
+    assert len(pages) == 7 and all(texts)
+    _check_text_layer(pages, texts, tmp_path / "vietocr3.pdf")
+
+
+@pytest.mark.slow
+def test_text_layer_on_rendered_vietnamese_pages(tmp_path: Path) -> None:
+    """Every sample's first page, scan-damaged, in colour (mixed raster content)."""
+    from station.samples import list_samples, load_sample, render_sample
+
+    pages, texts = [], []
+    for name in list_samples():
+        img = render_sample(load_sample(name), DPI, "scan")[0]
+        path = tmp_path / f"{name}.jpg"
+        img.save(path, "JPEG", quality=85, dpi=(DPI, DPI))
+        ocr = ocr_image(img.convert("L"), DPI, "vie")
+        pages.append(PdfPage(path, DPI, "color", ocr.lines))
+        texts.append(normalise_text(ocr.text))
+    assert any("Độc lập - Tự do - Hạnh phúc" in t for t in texts)
+    _check_text_layer(pages, texts, tmp_path / "samples.pdf")

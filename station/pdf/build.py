@@ -18,7 +18,7 @@ import io
 import math
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,8 +28,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from station.errors import BadInput, ValidationFailed
 from station.files import fsync_dir
-from station.pdf import textlayer, xmp
-from station.pdf.images import encode_page_image, image_size
+from station.pdf import pdfa, textlayer, xmp
+from station.pdf.images import encode_page, image_size
 from station.pdf.textlayer import OcrLine
 
 FLAVOUR = "2b"
@@ -79,31 +79,54 @@ def _check_pages(pages: Sequence[PdfPage]) -> None:
             raise BadInput(f"Page {n}: the image {page.image_path} is missing.")
 
 
-def _add_image(pdf: pikepdf.Pdf, pdf_page: pikepdf.Page, page: PdfPage) -> None:
-    encoded = encode_page_image(Path(page.image_path), page.colour_mode)
-    image = encoded.to_stream(pdf)
+def _add_image(pdf: pikepdf.Pdf, pdf_page: pikepdf.Page, page: PdfPage, mrc: bool) -> int:
+    """Put the page's image layers under its text; returns the bytes of image data added."""
+    encoded = encode_page(Path(page.image_path), page.colour_mode, page.dpi, mrc=mrc)
     resources = pdf_page.obj.get("/Resources")
     if resources is None:
         resources = pdf_page.obj.Resources = pikepdf.Dictionary()
     if "/XObject" not in resources:
         resources.XObject = pikepdf.Dictionary()
-    resources.XObject.Im0 = image
     width_pt, height_pt = page_size_pt(encoded.width, encoded.height, page.dpi)
-    draw = f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q\n".encode("ascii")
+    draw = []
+    for n, layer in enumerate(encoded.layers):
+        name = f"/Im{n}"
+        resources.XObject[name] = layer.to_stream(pdf)
+        # Every layer covers the whole page, whatever its own resolution.
+        paint = f"{width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm {name} Do"
+        if layer.fill is not None:
+            r, g, b = layer.fill
+            paint = f"{r:.3f} {g:.3f} {b:.3f} rg " + paint
+        draw.append(f"q {paint} Q\n")
     # Before the text, so the invisible text sits on top of the image it describes.
-    pdf_page.contents_add(pdf.make_stream(draw), prepend=True)
+    pdf_page.contents_add(pdf.make_stream("".join(draw).encode("ascii")), prepend=True)
+    return encoded.bytes
 
 
-def build_pdfa(pages: list[PdfPage], metadata: dict[str, str], out: Path, *, producer: str) -> None:
-    """Write a validated PDF/A-2b at `out`; raise ValidationFailed (nothing at `out`) if it fails."""
+def build_pdfa(
+    pages: list[PdfPage],
+    metadata: dict[str, str],
+    out: Path,
+    *,
+    producer: str,
+    labels: Mapping[str, str] | None = None,
+    mrc: bool = True,
+) -> None:
+    """Write a validated PDF/A-2b at `out`; raise ValidationFailed (nothing at `out`) if it fails.
+
+    `labels` (optional) names each metadata field in the XMP extension schema, e.g. the
+    Vietnamese labels of station.metadata.fields. `mrc=False` keeps every colour page a single
+    JPEG (mixed raster content is the default for colour text pages, see station.pdf.images).
+    """
     _check_pages(pages)
+    xmp.check_record(metadata)
     out = Path(out)
     sizes = [image_size(Path(p.image_path)) for p in pages]
     text_pdf = _text_layer(pages, sizes)
     now = dt.datetime.now(dt.UTC).astimezone()
     with pikepdf.open(io.BytesIO(text_pdf)) as pdf:
         for page, pdf_page in zip(pages, pdf.pages, strict=True):
-            _add_image(pdf, pdf_page, page)
+            _add_image(pdf, pdf_page, page, mrc)
             # reportlab writes an empty /Trans on every page; PDF/A validators reject it.
             trans = pdf_page.obj.get("/Trans")
             if isinstance(trans, pikepdf.Dictionary) and len(trans.keys()) == 0:
@@ -119,6 +142,8 @@ def build_pdfa(pages: list[PdfPage], metadata: dict[str, str], out: Path, *, pro
                 detail=prepared.describe(),
             )
         xmp.set_producer(pdf, producer)
+        # After prepare, which keeps only the properties its allowlist knows.
+        xmp.add_station_schema(pdf, metadata, labels)
         _save_validated(pdf, out)
 
 
@@ -128,15 +153,14 @@ def _save_validated(pdf: pikepdf.Pdf, out: Path) -> None:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        try:
-            # save writes to a temporary file of its own, validates those bytes and only then
-            # moves them to `tmp`; repair=False keeps our producer (prepare already ran).
-            pikepdf.pdfa.save(pdf, tmp, FLAVOUR, repair=False)
-        except pikepdf.pdfa.PdfaError as exc:
+        pdf.save(tmp, **pikepdf.pdfa.resolve_save_kwargs(FLAVOUR))
+        # The written bytes are validated, not the document in memory.
+        verdict = pdfa.validate(tmp, FLAVOUR)
+        if not verdict.passed:
             raise ValidationFailed(
-                "The PDF/A-2b document did not pass validation: " + summarise(exc.report),
-                detail=exc.report.summary(limit=50),
-            ) from exc
+                "The PDF/A-2b document did not pass validation: " + verdict.sentence(),
+                detail=verdict.detail(),
+            )
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, out)
@@ -144,12 +168,3 @@ def _save_validated(pdf: pikepdf.Pdf, out: Path) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(out.parent)
-
-
-def summarise(report: pikepdf.pdfa.Report, limit: int = 5) -> str:
-    """A short sentence from a validator report: the distinct messages, the first few of them."""
-    messages = list(dict.fromkeys(f"{f.rule}: {f.message}" for f in report.findings))
-    text = "; ".join(messages[:limit])
-    if len(messages) > limit:
-        text += f"; and {len(messages) - limit} more"
-    return text or report.verdict

@@ -18,8 +18,7 @@ import pikepdf
 import pikepdf.pdfa
 
 from station.errors import BadInput
-from station.pdf import xmp
-from station.pdf.build import summarise
+from station.pdf import pdfa, xmp
 
 FLAVOUR = "2b"
 # An archival package holds one document; a PDF far larger than any scanned document is refused
@@ -123,10 +122,11 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _check_pdfa(path: Path) -> Check:
-    report = pikepdf.pdfa.validate_written(path, FLAVOUR)
-    if report.passed:
-        return Check("pdfa_2b", True, "PDF/A-2b: pass (pikepdf.pdfa, veraPDF rule set)")
-    return Check("pdfa_2b", False, f"PDF/A-2b: {report.verdict}: {summarise(report)}")
+    verdict = pdfa.validate(path, FLAVOUR)
+    if verdict.passed:
+        extra = " and the station's extension schema check" if verdict.answered else ""
+        return Check("pdfa_2b", True, f"PDF/A-2b: pass (pikepdf.pdfa, veraPDF rule set{extra})")
+    return Check("pdfa_2b", False, f"PDF/A-2b: {verdict.report.verdict}: {verdict.sentence()}")
 
 
 def _check_metadata(path: Path, validator: Validator | None) -> Check:
