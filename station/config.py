@@ -34,6 +34,17 @@ DEFAULTS: dict[str, Any] = {
     "pipeline.workers": 0,  # 0: one per core
     "ocr.language": "vie",
     "ocr.seconds_per_page": 180,
+    # Signing (station.signing): where the key is, never a secret; the trust roots `verify` uses.
+    "signing.kind": "",  # "" | pkcs12 | pkcs11 | test
+    "signing.pkcs12_path": "",
+    "signing.pkcs11_module": "",
+    "signing.token_label": "",
+    "signing.key_label": "",
+    "signing.timestamp_url": "",
+    "signing.revocation": True,
+    "signing.trust_roots": [],
+    # Sealing: the station's identity in bag-info.txt (made on first seal when empty).
+    "station.id": "",
 }
 
 
