@@ -171,6 +171,8 @@ def check_bag(root: Path) -> list[BagCheck]:
         checks.append(BagCheck("bag", False, f"{exc.message}{': ' + details if details else ''}"))
     except bagit.BagError as exc:
         checks.append(BagCheck("bag", False, f"not a valid bag: {exc}"))
+    except (ValueError, UnicodeError, OSError) as exc:  # bagit lets a malformed tag file's error through
+        checks.append(BagCheck("bag", False, f"not a valid bag: a tag file is malformed ({exc})"))
     missing = [p for p in (*PAYLOAD, "tagmanifest-sha256.txt", SIGNATURE_PATH) if not (root / p).is_file()]
     info = read_info(root)
     absent = [k for k in REQUIRED_INFO if not info.get(k)]

@@ -69,14 +69,21 @@ def _sign_once(data: bytes, out: Path, loaded: LoadedSigner, timestamper: TimeSt
     import io
 
     writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-    # pyHanko rewrites the XMP on save (modification date, producer) through its own XMP model,
-    # which drops the station's schema and breaks the PDF/A-2b metadata. The signed increment must
-    # add the signature and nothing else, so that update is switched off for this writer.
-    writer._update_meta = lambda: None  # type: ignore[method-assign]
     output = io.BytesIO()
     pdf_signer = signers.PdfSigner(meta, signer=loaded.signer, timestamper=timestamper,
                                    new_field_spec=fields.SigFieldSpec(FIELD_NAME, box=None))
-    pdf_signer.sign_pdf(writer, output=output)
+    # pyHanko rewrites the XMP on every save (modification date, producer) through its own XMP
+    # model, which drops the station's schema and breaks the PDF/A-2b metadata. The increments
+    # (signature, then the DSS of B-LT, written by a writer pyHanko makes itself) must add the
+    # signature and its validation data and nothing else, so that update is off while signing.
+    from pyhanko.pdf_utils.writer import BasePdfFileWriter
+
+    original = BasePdfFileWriter._update_meta
+    BasePdfFileWriter._update_meta = lambda self: None  # type: ignore[method-assign]
+    try:
+        pdf_signer.sign_pdf(writer, output=output)
+    finally:
+        BasePdfFileWriter._update_meta = original  # type: ignore[method-assign]
     from station.files import atomic_write
 
     atomic_write(out, output.getvalue())

@@ -29,6 +29,7 @@ def pades_level(sig: Any) -> str:
     if "signature_time_stamp_token" in types:
         level = "B-T"
         dss = sig.reader.root.get("/DSS")
+        dss = dss.get_object() if dss is not None else None
         if dss is not None and ("/Certs" in dss or "/CRLs" in dss or "/OCSPs" in dss):
             level = "B-LT"
     return level
@@ -37,6 +38,7 @@ def pades_level(sig: Any) -> str:
 def check_pdf_signatures(path: Path, trust_roots: list[Any]) -> tuple[list[SignatureCheck], dict[str, Any]]:
     """The checks, and a description of the signer (empty when there is no signature)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
@@ -58,12 +60,16 @@ def check_pdf_signatures(path: Path, trust_roots: list[Any]) -> tuple[list[Signa
                 signer = describe(cert)
                 signer["level"] = pades_level(sig)
                 subject = cert.subject.human_friendly
-                whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+                # After the signature only validation data (B-LT's DSS, timestamps) may follow.
+                whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE or (
+                    status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+                    and status.modification_level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES))
                 if not (status.intact and status.valid):
                     checks.append(SignatureCheck(label, False, f"the signature by {subject} does not match the "
                                                                "document: it was changed after signing"))
                 elif not whole and n == len(sigs):
-                    checks.append(SignatureCheck(label, False, "bytes were appended after the last signature"))
+                    checks.append(SignatureCheck(label, False, "the file was changed after the last signature "
+                                                               f"({status.modification_level})"))
                 else:
                     algo = status.md_algorithm
                     weak = key_problem(cert)
@@ -72,7 +78,7 @@ def check_pdf_signatures(path: Path, trust_roots: list[Any]) -> tuple[list[Signa
                                                      + (f" and {weak}" if weak else "")))
                     else:
                         checks.append(SignatureCheck(label, True, f"PAdES {signer['level']} by {subject}, "
-                                                                  "intact, SHA-256, covers the whole file"))
+                                                                  "intact, SHA-256, nothing but validation data after it"))
                 if signer["test_identity"]:
                     chain_detail = "a TEST identity (made by `station signing test-identity`), not for archiving"
                 else:
