@@ -392,3 +392,84 @@ def test_crl_reachable_gives_b_lt(approved: tuple[Station, list[str]], tmp_path:
     verdict = sealing.verify_file(station, Path(result["package"]))
     assert verdict["ok"], [c for c in verdict["checks"] if not c["ok"]]
     assert verdict["signer"]["level"] == "B-LT"
+
+
+# -- PKCS#11: SoftHSM2 as the organ's USB token -----------------------------------------------
+class FakePrompt:
+    """The station's SecretPrompt as a test drives it: counts the questions, answers one PIN."""
+
+    def __init__(self, pin: str | None) -> None:
+        self.pin = pin
+        self.questions: list[str] = []
+
+    def secret(self, question: str) -> str | None:
+        self.questions.append(question)
+        return self.pin
+
+
+@pytest.fixture(scope="module")
+def token(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+    """A SoftHSM2 token holding an ECDSA P-256 key and its certificate; (CA pem, module)."""
+    if not SOFTHSM.is_file():
+        pytest.fail("SoftHSM2 is missing: run `make venv` as root (Debian softhsm2)")
+    import pkcs11
+    from cryptography.hazmat.primitives import serialization
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    work = tmp_path_factory.mktemp("softhsm")
+    (work / "tokens").mkdir()
+    conf = work / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {work / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("SOFTHSM2_CONF", str(conf))
+    ca = testca.make_ca("Test Root CA for Vietnam", organization="Test CA", test=False)
+    signer = testca.issue(ca, "Token signer", key_kind="ec", test=False)
+    (work / "ca.pem").write_bytes(ca.cert_pem())
+    (work / "key.pem").write_bytes(signer.key_pem())
+    run = {"check": True, "capture_output": True, "env": {"SOFTHSM2_CONF": str(conf), "PATH": "/usr/bin:/bin"}}
+    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "station-test", "--so-pin", "5678",
+                    "--pin", "1234"], **run)  # type: ignore[call-overload]
+    subprocess.run(["softhsm2-util", "--import", str(work / "key.pem"), "--token", "station-test", "--label",
+                    "signer", "--id", "01", "--pin", "1234"], **run)  # type: ignore[call-overload]
+    (work / "key.pem").unlink()
+    lib = pkcs11.lib(str(SOFTHSM))
+    with lib.get_token(token_label="station-test").open(user_pin="1234", rw=True) as session:
+        session.create_object({
+            Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+            Attribute.TOKEN: True, Attribute.LABEL: "signer", Attribute.ID: b"\x01",
+            Attribute.SUBJECT: signer.cert.subject.public_bytes(),
+            Attribute.VALUE: signer.cert.public_bytes(serialization.Encoding.DER),
+        })
+    yield work / "ca.pem", SOFTHSM
+    patch.undo()
+
+
+@pytest.mark.slow
+def test_seal_with_a_pkcs11_token(approved: tuple[Station, list[str]], token: tuple[Path, Path],
+                                  tmp_path: Path) -> None:
+    station, docs = approved
+    ca_pem, module = token
+    shown = sealing.use_token(station, str(module), "station-test", "signer", FakePrompt("1234"))
+    assert shown["kind"] == "pkcs11" and shown["certificate"]["key"] == "ECDSA secp256r1"
+    station.settings.set("signing.trust_roots", [str(ca_pem)])
+
+    # A wrong PIN: reported with what the token says about tries left, asked once, never retried.
+    wrong = FakePrompt("0000")
+    with pytest.raises(NotAllowed, match="refused the PIN.*tr(y|ies)"):
+        sealing.seal(station, docs[0], prompt=wrong)
+    assert len(wrong.questions) == 1
+    assert station.store.document(docs[0])["state"] == "approved"
+    with pytest.raises(NotAllowed, match="No PIN"):
+        sealing.seal(station, docs[0], prompt=FakePrompt(None))
+
+    right = FakePrompt("1234")
+    result = sealing.seal(station, docs[0], prompt=right)
+    assert len(right.questions) == 1 and "station-test" in right.questions[0]
+    verdict = sealing.verify_file(station, Path(result["package"]))
+    assert verdict["ok"], _failed(verdict)
+    pdf = tmp_path / "token.pdf"
+    station.export_pdf(docs[0], pdf)
+    out = _pdfsig(pdf, _nss(tmp_path, ca_pem))
+    assert "Signature is Valid" in out and "Certificate is Trusted" in out
+    settings_text = station.settings.user_file.read_text(encoding="utf-8")
+    assert "1234" not in settings_text

@@ -236,6 +236,9 @@ def load_token(config: SigningConfig, prompt: SecretPrompt | None) -> LoadedSign
         signer = PKCS11Signer(session, key_label=config.key_label or None,
                               cert_label=config.key_label or None, other_certs_to_pull=None)
         cert = signer.signing_cert
+        # Tokens (SoftHSM2 among them) often lack the combined CKM_ECDSA_SHA256; raw CKM_ECDSA
+        # over a digest computed here is what every ECDSA token offers.
+        signer.use_raw_mechanism = cert.public_key.algorithm == "ec"
     except Exception as exc:
         session.close()
         raise UsageError(f"The token holds no key and certificate labelled {config.key_label!r} ({exc}); name "
