@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
 	python3-venv python3-dev gcc softhsm2 libnss3-tools
 
-.PHONY: run test system venv bench bench-scan lint clean
+.PHONY: run test system venv bench bench-scan bench-seal lint clean
 
 run: venv
 	$(BIN)/station demo --keep
@@ -30,6 +30,9 @@ bench: venv .venv-peers/.installed
 
 bench-scan: venv
 	$(BIN)/python bench/scan.py
+
+bench-seal: venv
+	$(BIN)/python bench/seal.py
 
 .venv-peers/.installed:
 	dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \

@@ -473,3 +473,73 @@ def test_seal_with_a_pkcs11_token(approved: tuple[Station, list[str]], token: tu
     assert "Signature is Valid" in out and "Certificate is Trusted" in out
     settings_text = station.settings.user_file.read_text(encoding="utf-8")
     assert "1234" not in settings_text
+
+
+# -- the command line, in process (the in-memory keyring lives in this process) ----------------
+def _cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, Any, str]:
+    from station.cli import main
+
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if "--json" in args and out.strip() else out), err
+
+
+@pytest.mark.slow
+def test_cli_signing_seal_export_verify(approved: tuple[Station, list[str]], ca: Any, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    station, docs = approved
+    data = station.data_dir
+    code, shown, _ = _cli(capsys, "signing", "show", "--json", "--data-dir", data)
+    assert code == 0 and shown["kind"] is None and shown["certificate"] is None
+
+    # A test identity: seals, and verify names it as a test identity.
+    code, shown, _ = _cli(capsys, "signing", "test-identity", "--json", "--data-dir", data)
+    assert code == 0 and shown["kind"] == "test" and shown["certificate"]["test_identity"] is True
+    station.settings = type(station.settings).load(data)
+    code, sealed, _ = _cli(capsys, "seal", docs[0], "--user", "chief", "--json", "--data-dir", data)
+    assert code == 0 and sealed["state"] == "sealed" and sealed["test_identity"] is True
+    out = tmp_path / "pkg.zip"
+    code, exported, _ = _cli(capsys, "export", docs[0], "--package", out, "--json", "--data-dir", data)
+    assert code == 0 and exported["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    code, verdict, _ = _cli(capsys, "verify", out, "--json", "--data-dir", data)
+    assert code == 0 and verdict["ok"] and verdict["signer"]["test_identity"] is True
+    chain = next(c for c in verdict["checks"] if c["name"] == "signature_chain")
+    assert "TEST identity" in chain["detail"]
+
+    # The organ's PKCS#12, passphrase on stdin; a changed byte makes verify exit 4 with one sentence.
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
+    code, shown, _ = _cli(capsys, "signing", "use-pkcs12", ca[3], "--passphrase-stdin", "--json", "--data-dir", data)
+    assert code == 0 and shown["kind"] == "pkcs12" and shown["certificate"]["test_identity"] is False
+    code, text, _ = _cli(capsys, "signing", "show", "--data-dir", data)
+    assert "RSA 2048" in text and "serial" in text
+    _flip(out, out.stat().st_size // 3)
+    code, verdict, err = _cli(capsys, "verify", out, "--json", "--data-dir", data)
+    assert code in (3, 4) and "station:" in err
+
+    # Sealing an already sealed document, or exporting a package of an unsealed one: exit 2.
+    code, _, err = _cli(capsys, "seal", docs[0], "--data-dir", data)
+    assert code == 2 and "approved" in err
+    code, _, err = _cli(capsys, "export", docs[1], "--package", tmp_path / "x.zip", "--data-dir", data)
+    assert code == 2 and "station seal" in err
+
+
+def test_doctor_warns_before_the_certificate_expires(tmp_path: Path) -> None:
+    from station import config
+
+    data = tmp_path / "data"
+    status, detail = sealing.doctor_check(data, config.Settings.load(data))
+    assert status == "warn" and "no signing identity" in detail
+    ca = testca.make_ca(test=False)
+    station = Station(data)
+    try:
+        for days, want in ((400, "ok"), (12, "warn")):
+            signer = testca.issue(ca, f"signer {days}", days=days, test=False)
+            (tmp_path / f"s{days}.p12").write_bytes(signer.pkcs12(b"pw"))
+            sealing.use_pkcs12(station, tmp_path / f"s{days}.p12", "pw")
+            status, detail = sealing.doctor_check(data, config.Settings.load(data))
+            assert status == want, detail
+        assert "expires in 11 day" in detail or "expires in 12 day" in detail
+    finally:
+        station.close()
