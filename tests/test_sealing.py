@@ -116,6 +116,8 @@ def test_sealed_package_is_a_valid_signed_bag(approved: tuple[Station, list[str]
     assert record["package_sha256"] == hashlib.sha256(package.read_bytes()).hexdigest() == result["sha256"]
     assert record["sealed_by"] == "chief" and record["warnings"] == result["warnings"]
     assert station.store.document(docs[0])["state"] == "sealed"
+    shown = station.show(docs[0])
+    assert shown["seal"]["package_sha256"] == result["sha256"] and shown["seal"]["warnings"] == result["warnings"]
 
     root = _unzip(package, tmp_path / "unzipped")
     assert root.name == result["package_id"]

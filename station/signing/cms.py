@@ -28,7 +28,7 @@ def verify_detached(data: bytes, p7s: bytes, trust_roots: list[Any]) -> tuple[bo
             return False, False, "the signature file holds no CMS SignedData"
     except ValueError as exc:
         return False, False, f"the signature file is not CMS ({exc})"
-    context = ValidationContext(trust_roots=trust_roots or None, allow_fetching=False, revocation_mode="soft-fail")
+    context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False, revocation_mode="soft-fail")
     try:
         status = asyncio.run(async_validate_detached_cms(data, signed, signer_validation_context=context))
     except Exception as exc:  # malformed CMS raises from deep inside asn1crypto

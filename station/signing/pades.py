@@ -121,9 +121,10 @@ def sign_pdf(src: Path, out: Path, loaded: LoadedSigner, *, timestamp_url: str =
         if not _has_revocation_source(loaded.cert):
             warnings.append("no revocation data: the certificate names no CRL or OCSP source; B-LT not reached")
         else:
-            roots = list(trust_roots or []) + [c for c in loaded.chain if c.self_signed == "maybe" or
-                                               c.self_signed == "yes"]
-            context = ValidationContext(trust_roots=roots or None, other_certs=loaded.chain, allow_fetching=True,
+            # This context only gathers validation data to embed; the self-signed root that came
+            # with the key anchors the path for that, trust is decided by whoever verifies.
+            roots = list(trust_roots or []) + [c for c in loaded.chain if c.self_signed != "no"]
+            context = ValidationContext(trust_roots=roots, other_certs=loaded.chain, allow_fetching=True,
                                         revocation_mode="hard-fail")
     try:
         _sign_once(data, out, loaded, timestamper, context, reason)

@@ -53,7 +53,7 @@ def check_pdf_signatures(path: Path, trust_roots: list[Any]) -> tuple[list[Signa
             signer: dict[str, Any] = {}
             for n, sig in enumerate(sigs, 1):
                 label = "signature" if len(sigs) == 1 else f"signature_{n}"
-                context = ValidationContext(trust_roots=trust_roots or None, allow_fetching=False,
+                context = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False,
                                             revocation_mode="soft-fail")
                 status = validate_pdf_signature(sig, signer_validation_context=context)
                 cert = status.signing_cert

@@ -255,6 +255,10 @@ class Station:
             out["decided_by"] = doc["decided_by"]
         if doc["reject_reason"]:
             out["reject_reason"] = doc["reject_reason"]
+        seal = self.store.seal(doc_id)
+        if seal is not None:
+            out["seal"] = {k: seal[k] for k in ("package_id", "package_path", "package_sha256", "sealed_at",
+                                                "sealed_by", "signature_level", "certificate_serial", "warnings")}
         return out
 
     # -- decisions -------------------------------------------------------------------------------
