@@ -262,6 +262,24 @@ def test_missing_passphrase_and_weak_keys_are_refused(approved: tuple[Station, l
         sealing.use_pkcs12(station, tmp_path / "weak.p12", "pw")
 
 
+@pytest.mark.slow
+def test_a_document_failing_pdfa_is_never_sealed(approved: tuple[Station, list[str]], ca: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    station, docs = approved
+    _use_p12(station, ca)
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        raise ValidationFailed("The PDF/A-2b document did not pass validation: test")
+
+    monkeypatch.setattr("station.pdf.build.build_pdfa", failing)
+    with pytest.raises(ValidationFailed):
+        sealing.seal(station, docs[0])
+    assert station.store.document(docs[0])["state"] == "approved" and station.store.seal(docs[0]) is None
+    packages = station.data_dir / "packages"
+    assert not packages.exists() or not list(packages.glob("*.zip"))
+    assert not list((station.data_dir / "tmp").iterdir())
+
+
 def test_unapproved_document_is_not_sealed(tmp_path: Path) -> None:
     from station.store.db import NewPage
 

@@ -206,7 +206,7 @@ def _agent(name: str | None, kind: str, role: str = "") -> Any:
     return Agent(name=name or "unknown", kind=kind, role=role)
 
 
-def _events(station: Station, doc_id: str, doc: dict[str, Any], kept: list[Any], sign_detail: str,
+def _events(station: Station, doc_id: str, doc: dict[str, Any], sign_detail: str,
             signer_subject: str, sealed_by: str | None, package_at: str) -> list[Any]:
     """PREMIS events from the store: capture, cleanup, OCR per page; confirm, approve, sign, package."""
     from station.package.mets import Event
@@ -332,7 +332,7 @@ def seal(station: Station, ref: str, *, user: str | None = None, prompt: SecretP
                        ("identifier", f"{meta.get('file_code', '')}/{meta.get('doc_ordinal', '')}")]
         sign_detail = (f"PAdES {result.level} signature, SHA-256, certificate serial {cert['serial']}"
                        + "".join(f"; warning: {w}" for w in result.warnings))
-        events = _events(station, doc_id, doc, [], sign_detail, cert["subject"], user, package_at)
+        events = _events(station, doc_id, doc, sign_detail, cert["subject"], user, package_at)
         mets = build_mets(package_id=package_id, created=package_at, software=f"station {__version__}",
                           dublin_core=dublin_core, files=files, pages=pages, events=events)
         info = {
