@@ -90,6 +90,8 @@ def store_passphrase(path: Path, passphrase: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, _keyring_user(path), passphrase)
     except keyring.errors.KeyringError as exc:
+        if os.environ.get(PASSPHRASE_ENV) == passphrase:
+            return  # an unattended station without a keyring: the environment keeps it
         raise StationError(
             f"The OS keyring cannot keep the passphrase ({exc.__class__.__name__}); start the desktop's keyring "
             f"service, or set {PASSPHRASE_ENV} in the environment of unattended runs."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import secrets
 import tempfile
 import uuid
@@ -22,6 +23,7 @@ from station.domain import DocState
 from station.errors import BadInput, StationError, UsageError, ValidationFailed
 from station.files import atomic_write
 from station.signing.identity import (
+    PASSPHRASE_ENV,
     LoadedSigner,
     SecretPrompt,
     SigningConfig,
@@ -108,7 +110,8 @@ def test_identity(station: Station, organization: str = "Station test organ") ->
     from station.signing.testca import test_identity as make
 
     identity = make(organization)
-    passphrase = secrets.token_urlsafe(24)
+    # Unattended stations without a keyring give the passphrase in the environment.
+    passphrase = os.environ.get(PASSPHRASE_ENV) or secrets.token_urlsafe(24)
     folder = _signing_dir(station)
     target = folder / "test-identity.p12"
     atomic_write(target, identity.pkcs12(passphrase.encode()))
