@@ -10,9 +10,9 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
-	python3-venv python3-dev gcc
+	python3-venv python3-dev gcc softhsm2 libnss3-tools
 
-.PHONY: run test system venv bench bench-scan bench-size lint clean
+.PHONY: run test system venv bench bench-scan bench-size bench-seal bench-cleanup lint clean
 
 run: venv
 	$(BIN)/station demo --keep
@@ -30,6 +30,9 @@ bench: venv .venv-peers/.installed
 
 bench-scan: venv
 	$(BIN)/python bench/scan.py
+
+bench-seal: venv
+	$(BIN)/python bench/seal.py
 
 .venv-peers/.installed:
 	dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \

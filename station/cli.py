@@ -88,10 +88,15 @@ def build_parser() -> Parser:
     p.add_argument("doc", metavar="DOC")
     p.add_argument("--reason", required=True)
     p.add_argument("--user", required=True)
-    p = cmd("export", "write a document's PDF/A")
+    p = cmd("seal", "PDF/A, signature and package for an approved document (supervisor)")
     p.add_argument("doc", metavar="DOC")
-    p.add_argument("--pdf", type=Path, required=True, metavar="OUT")
-    p = cmd("verify", "verify a PDF offline: PDF/A and metadata")
+    p.add_argument("--user", required=True)
+    p = cmd("export", "write a document's PDF/A (signed once sealed) or its package (zip)")
+    p.add_argument("doc", metavar="DOC")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--pdf", type=Path, metavar="OUT")
+    out.add_argument("--package", type=Path, metavar="OUT")
+    p = cmd("verify", "verify a package or a PDF offline: bag, signature, PDF/A, metadata")
     p.add_argument("file", type=Path, metavar="FILE")
     p = cmd("user", "local accounts: add, list, reset-password (the first admin needs no --user)")
     p.add_argument("action", choices=["add", "list", "reset-password"])
@@ -108,6 +113,13 @@ def build_parser() -> Parser:
     p.add_argument("action", choices=["import"])
     p.add_argument("file", type=Path, metavar="CSV")
     p.add_argument("--user", required=True)
+    p = cmd("signing", "the organ's signing identity: use-pkcs12 | use-token | test-identity | show")
+    p.add_argument("action", choices=["use-pkcs12", "use-token", "test-identity", "show"])
+    p.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the PKCS#12 file (use-pkcs12)")
+    p.add_argument("--passphrase-stdin", action="store_true", help="read the PKCS#12 passphrase from stdin")
+    p.add_argument("--module", metavar="LIB", help="the token's PKCS#11 library (use-token)")
+    p.add_argument("--token-label", metavar="L")
+    p.add_argument("--key-label", metavar="L")
     p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
     return parser
@@ -370,6 +382,52 @@ def _report(args: argparse.Namespace, station: Any) -> int:
     lines.append(f"sync backlog: {report['sync_backlog']['documents']} document(s), "
                  f"{report['sync_backlog']['pages']} page(s)")
     _emit(args, report, "\n".join(lines))
+class TerminalPrompt:
+    """The core's SecretPrompt on a terminal: STATION_TOKEN_PIN for unattended runs, else getpass."""
+
+    def secret(self, question: str) -> str | None:
+        import getpass
+        import os
+
+        env = os.environ.get("STATION_TOKEN_PIN")
+        if env:
+            return env
+        if not sys.stdin.isatty():
+            return None
+        try:
+            return getpass.getpass(question, stream=sys.stderr)
+        except EOFError:
+            return None
+
+
+def _signing(args: argparse.Namespace, station: Any) -> int:
+    from station.workflow import sealing
+
+    if args.action == "use-pkcs12":
+        if args.file is None:
+            raise UsageError("Give the PKCS#12 file: station signing use-pkcs12 FILE [--passphrase-stdin].")
+        if args.passphrase_stdin:
+            passphrase: str | None = sys.stdin.readline().rstrip("\r\n")
+        else:
+            import getpass
+
+            passphrase = getpass.getpass("PKCS#12 passphrase: ", stream=sys.stderr) if sys.stdin.isatty() else None
+        result = sealing.use_pkcs12(station, args.file, passphrase)
+    elif args.action == "use-token":
+        if not args.module:
+            raise UsageError("Give the token's PKCS#11 library: station signing use-token --module LIB.")
+        result = sealing.use_token(station, args.module, args.token_label, args.key_label, TerminalPrompt())
+    elif args.action == "test-identity":
+        result = sealing.test_identity(station)
+    else:
+        result = sealing.show(station)
+    cert = result.get("certificate")
+    human = f"signing identity: {result['kind'] or 'none'}"
+    if cert:
+        human += (f"\n  {cert['subject']}\n  serial {cert['serial']}, {cert['key']}, valid until "
+                  f"{cert['not_after'][:10]} ({cert['days_left']} days)" + ("\n  TEST identity: not for archiving"
+                                                                             if cert["test_identity"] else ""))
+    _emit(args, result, human)
     return 0
 
 
@@ -484,6 +542,21 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "reject":
             doc = station.reject(args.doc, reason=args.reason, user=_login(args, station, "reject"))
             _emit(args, doc, f"rejected {doc['id']}: {args.reason}")
+            return 0
+        if args.command == "signing":
+            return _signing(args, station)
+        if args.command == "seal":
+            from station.workflow import sealing
+
+            result = sealing.seal(station, args.doc, user=_login(args, station, "seal"), prompt=TerminalPrompt())
+            _emit(args, result, f"sealed {result['id']}: {result['signature_level']}, package {result['package']}"
+                  + "".join(f"\n  warning: {w}" for w in result["warnings"]))
+            return 0
+        if args.command == "export" and args.package is not None:
+            from station.workflow import sealing
+
+            result = sealing.export_package(station, args.doc, args.package)
+            _emit(args, result, f"wrote {result['package']} ({result['bytes']} bytes, sha256 {result['sha256']})")
             return 0
         if args.command == "export":
             result = station.export_pdf(args.doc, args.pdf)

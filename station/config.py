@@ -44,6 +44,15 @@ DEFAULTS: dict[str, Any] = {
     # a supervisor's sampling mode picks for a full page-by-page check.
     "auth.idle_lock_minutes": 10,
     "review.sample_share": 0.1,
+    # Signing (station.signing): where the key is, never a secret; the trust roots `verify` uses.
+    "signing.kind": "",  # "" | pkcs12 | pkcs11 | test
+    "signing.pkcs12_path": "",
+    "signing.pkcs11_module": "",
+    "signing.token_label": "",
+    "signing.key_label": "",
+    "signing.timestamp_url": "",
+    "signing.revocation": True,
+    "signing.trust_roots": [],
 }
 
 

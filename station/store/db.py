@@ -437,6 +437,22 @@ class Store:
         args.append(n_stages)
         return [int(r[0]) for r in self.db.execute(sql, args)]
 
+    # -- seals -----------------------------------------------------------------------------------
+    def record_seal(self, doc_id: str, *, package_id: str, package_path: str, package_sha256: str,
+                    sealed_by: str | None, signature_level: str, certificate_serial: str,
+                    warnings: list[str]) -> None:
+        """The sealed package of a document, for the outbox to pick up; call inside a transaction."""
+        self.db.execute(
+            "INSERT INTO seals(document_id, package_id, package_path, package_sha256, sealed_at, sealed_by,"
+            " signature_level, certificate_serial, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, package_id, package_path, package_sha256, now(), sealed_by, signature_level,
+             certificate_serial, _json(warnings)),
+        )
+
+    def seal(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM seals WHERE document_id = ?", (doc_id,)).fetchone()
+        return None if row is None else {**dict(row), "warnings": json.loads(row["warnings"])}
+
 
 def _canonical_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -138,6 +138,22 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        4,
+        """
+        CREATE TABLE seals (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            package_id TEXT NOT NULL UNIQUE,
+            package_path TEXT NOT NULL,
+            package_sha256 TEXT NOT NULL,
+            sealed_at TEXT NOT NULL,
+            sealed_by TEXT,
+            signature_level TEXT NOT NULL,
+            certificate_serial TEXT NOT NULL,
+            warnings TEXT NOT NULL DEFAULT '[]'
+        );
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

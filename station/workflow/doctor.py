@@ -72,7 +72,10 @@ def run_checks(data_dir: Path, escl_devices: list[dict[str, str]] | None = None)
         checks.append(Check(tool, "ok" if shutil.which(tool) else "fail",
                             "found" if shutil.which(tool) else f"not found: {install} {pkg}"))
     checks += scanner_checks(escl_devices or [])
-    checks.append(Check("signing", "warn", "no signing identity is set up; documents cannot be sealed yet"))
+    from station import config
+    from station.workflow.sealing import doctor_check
+
+    checks.append(Check("signing", *doctor_check(data_dir, config.Settings.load(data_dir))))
     checks.append(Check("archive", "warn", "no archive is set (`station remote set URL`); packages stay in the outbox"))
     try:
         existing = data_dir

@@ -415,6 +415,10 @@ class Station:
             out["decided_by"] = doc["decided_by"]
         if doc["reject_reason"]:
             out["reject_reason"] = doc["reject_reason"]
+        seal = self.store.seal(doc_id)
+        if seal is not None:
+            out["seal"] = {k: seal[k] for k in ("package_id", "package_path", "package_sha256", "sealed_at",
+                                                "sealed_by", "signature_level", "certificate_serial", "warnings")}
         return out
 
     # -- decisions -------------------------------------------------------------------------------
@@ -520,13 +524,24 @@ class Station:
 
     # -- output --------------------------------------------------------------------------------
     def export_pdf(self, ref: str, out: Path, *, user: str | None = None) -> dict[str, Any]:
-        from station.ocr.tesseract import OcrResult
-        from station.pdf.build import PdfPage, build_pdfa
-
         doc_id = self.store.resolve_document(ref)
         doc = self.store.document(doc_id)
         if doc["state"] in (DocState.PROCESSING.value, DocState.FAILED.value):
             raise UsageError(f"Document {doc_id} is {doc['state']}; run `station process` first.")
+        if self.store.seal(doc_id) is not None:
+            from station.workflow import sealing
+
+            return sealing.export_signed_pdf(self, doc_id, out, user=user)
+        pages = self.build_pdf(doc_id, out)
+        with self.store.transaction():
+            self.store.log("export_pdf", user=user, obj=doc_id, path=str(out), pages=pages)
+        return {"id": doc_id, "pdf": str(out), "pages": pages, "bytes": out.stat().st_size}
+
+    def build_pdf(self, doc_id: str, out: Path) -> int:
+        """The validated, unsigned PDF/A-2b of a document's kept pages at `out`; the page count."""
+        from station.ocr.tesseract import OcrResult
+        from station.pdf.build import PdfPage, build_pdfa
+
         pages = []
         for page, cleanup, ocr in self.kept_pages(doc_id):
             pages.append(
@@ -542,23 +557,12 @@ class Station:
         from station import __version__
 
         build_pdfa(pages, self.draft_metadata(doc_id), out, producer=f"station {__version__}")
-        with self.store.transaction():
-            self.store.log("export_pdf", user=user, obj=doc_id, path=str(out), pages=len(pages))
-        return {"id": doc_id, "pdf": str(out), "pages": len(pages), "bytes": out.stat().st_size}
+        return len(pages)
 
     def verify(self, path: Path) -> dict[str, Any]:
-        from station.metadata.fields import validate
-        from station.pdf.verify import verify_pdf
+        from station.workflow import sealing
 
-        if not path.is_file():
-            raise BadInput(f"{path}: there is no such file; check the path.")
-        with path.open("rb") as f:
-            head = f.read(1024)
-        if b"%PDF-" not in head:
-            raise BadInput(f"{path} is not a PDF; `station verify` checks PDF documents made by the station.")
-        checks = verify_pdf(path, validator=validate)
-        return {"ok": all(c.ok for c in checks), "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail}
-                                                         for c in checks]}
+        return sealing.verify_file(self, path)
 
 
 __all__ = ["Station", "ImportReport", "StationError"]
