@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,22 @@ def test_watch_imports_each_complete_file_once(tmp_path: Path, corpus: Path) -> 
                          data_dir=tmp_path / "data")
     assert again["imported"] == [] and again["duplicates"] == ["again.tif"]
     assert len(station_json("list", data_dir=tmp_path / "data")["documents"]) == 1
+
+
+@pytest.mark.slow
+def test_demo_runs_the_whole_flow_to_signed_packages(tmp_path: Path) -> None:
+    """`station demo`: every sample confirmed, approved, sealed, exported and verified (PDF and package)."""
+    import bagit
+
+    out = station_json("demo", "--keep", data_dir=tmp_path / "unused")
+    try:
+        assert out["ok"] is True and len(out["documents"]) == 7
+        for doc in out["documents"]:
+            assert doc["verified"] and doc["signature_level"].startswith("PAdES B-")
+            assert Path(doc["pdf"]).is_file() and Path(doc["package"]).is_file()
+        with zipfile.ZipFile(out["documents"][0]["package"]) as z:
+            z.extractall(tmp_path / "bag")
+        (root,) = [p for p in (tmp_path / "bag").iterdir() if p.is_dir()]
+        assert bagit.Bag(str(root)).is_valid()
+    finally:
+        shutil.rmtree(Path(out["data_dir"]).parent, ignore_errors=True)

@@ -2,11 +2,14 @@
 
 It renders the samples (resources/samples), imports them into a fresh data dir, processes them,
 confirms each as an operator would (suggestions accepted, the fields the page cannot give typed
-in), approves as a second person, exports and verifies the PDF/A files into a local archive folder.
+in), approves as a supervisor, seals each (PDF/A, PAdES signature with a self-signed test identity,
+BagIt package) and exports and verifies the signed PDF/A files and the packages into a local
+archive folder.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import tempfile
@@ -49,6 +52,15 @@ def run_demo(*, keep: bool = False, out: IO[str] | None = None, root: Path | Non
         station.accounts.add(OPERATOR, "operator", password, by=ADMIN)
         station.accounts.add(SUPERVISOR, "supervisor", password, by=ADMIN)
         say(f"Created the demo accounts {ADMIN}, {OPERATOR} and {SUPERVISOR}")
+        from station.signing.identity import PASSPHRASE_ENV
+        from station.workflow import sealing
+
+        # The test identity's passphrase: a headless demo has no OS keyring, so this process's
+        # environment keeps it, as for any unattended station (cli.md).
+        os.environ.setdefault(PASSPHRASE_ENV, secrets.token_urlsafe(24))
+        identity = sealing.test_identity(station, organization="Station demo")
+        say(f"Made a self-signed test signing identity (serial {identity['certificate']['serial']}); "
+            "verify names it as a test identity")
         report = station.import_files(files, batch="demo", user=OPERATOR)
         say(f"Imported {len(report.documents)} documents ({sum(d['page_count'] for d in report.documents)} pages)")
 
@@ -79,21 +91,27 @@ def run_demo(*, keep: bool = False, out: IO[str] | None = None, root: Path | Non
                 typed.update({k: expected[k] for k in missing})
                 station.confirm(doc_id, sets=typed, accept_suggestions=True, user=OPERATOR)
             station.approve(doc_id, user=SUPERVISOR)
+            sealed = sealing.seal(station, doc_id, user=SUPERVISOR)
             pdf = archive / f"{name or doc_id}.pdf"
             exported = station.export_pdf(doc_id, pdf, user=SUPERVISOR)
+            package = sealing.export_package(station, doc_id, archive / f"{name or doc_id}.zip")
             verdict = station.verify(pdf)
+            package_verdict = station.verify(Path(package["package"]))
+            verified = bool(verdict["ok"] and package_verdict["ok"])
             say(f"{path.name}: {shown['suggestions'].get('type_name', {}).get('value', '?')} "
                 f"— {len(right)} fields read right, {len(wrong)} corrected; "
-                f"{exported['pages']} page(s), {exported['bytes'] // 1024} KiB, "
-                f"verify {'ok' if verdict['ok'] else 'FAILED'}")
-            documents.append({"id": doc_id, "sample": name, "pdf": str(pdf), "fields_right": right,
-                              "fields_corrected": wrong, "verified": verdict["ok"], "bytes": exported["bytes"]})
+                f"{exported['pages']} page(s), {exported['bytes'] // 1024} KiB signed PDF/A "
+                f"({sealed['signature_level']}), package {package['bytes'] // 1024} KiB, "
+                f"verify {'ok' if verified else 'FAILED'}")
+            documents.append({"id": doc_id, "sample": name, "pdf": str(pdf), "package": package["package"],
+                              "fields_right": right, "fields_corrected": wrong, "verified": verified,
+                              "bytes": exported["bytes"], "signature_level": sealed["signature_level"]})
     finally:
         station.close()
     ok = bool(documents) and all(d["verified"] for d in documents)
     result = {"ok": ok, "documents": documents, "data_dir": str(data_dir), "archive": str(archive)}
     if keep:
-        say(f"Kept: data in {data_dir}, PDF/A files in {archive}")
+        say(f"Kept: data in {data_dir}, signed PDF/A files and packages in {archive}")
         say(f"The demo accounts' password (shown once, stored only as a scrypt hash): {password}")
         result["demo_password"] = password
     elif root is None:

@@ -555,8 +555,10 @@ class Station:
         if not pages:
             raise ValidationFailed(f"Document {doc_id} has no page to export: every page is blank.")
         from station import __version__
+        from station.metadata.fields import FIELDS
 
-        build_pdfa(pages, self.draft_metadata(doc_id), out, producer=f"station {__version__}")
+        build_pdfa(pages, self.draft_metadata(doc_id), out, producer=f"station {__version__}",
+                   labels={f.key: f.label for f in FIELDS})  # the schema describes each field in Vietnamese
         return len(pages)
 
     def verify(self, path: Path) -> dict[str, Any]:
