@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
 	python3-venv python3-dev gcc
 
-.PHONY: run test system venv bench bench-scan lint clean
+.PHONY: run test system venv bench bench-scan bench-cleanup lint clean
 
 run: venv
 	$(BIN)/station demo --keep
@@ -30,6 +30,13 @@ bench: venv .venv-peers/.installed
 
 bench-scan: venv
 	$(BIN)/python bench/scan.py
+
+# Cleanup and OCR against the labels, with unpaper (Debian) and OCRmyPDF --deskew on the same pages.
+bench-cleanup: venv .venv-peers/.installed
+	dpkg-query -W -f='$${Status}' unpaper 2>/dev/null | grep -q "install ok installed" || \
+		(apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq unpaper)
+	OCRMYPDF=$(CURDIR)/.venv-peers/bin/ocrmypdf $(BIN)/python bench/cleanup.py
 
 .venv-peers/.installed:
 	dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \
