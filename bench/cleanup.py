@@ -36,7 +36,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +53,8 @@ cv2.setNumThreads(1)
 
 from station.imaging import clean_page  # noqa: E402
 from station.imaging.ocrcopy import ocr_copy  # noqa: E402
+from station.ocr.metrics import cer_percent, levenshtein  # noqa: E402
+from station.ocr.metrics import normalise as norm_text  # noqa: E402
 from station.ocr.tesseract import detect_orientation, ocr_image  # noqa: E402
 from station.samples import _MOTTO as MOTTO  # noqa: E402
 from station.samples import _MOTTO_2 as MOTTO_2  # noqa: E402
@@ -122,32 +123,8 @@ def write_png(image: np.ndarray, path: Path, dpi: float) -> Path:
     return path
 
 
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance, one row at a time in numpy: new[j] = j + cummin(tmp[k] - k)."""
-    if not a:
-        return len(b)
-    if not b:
-        return len(a)
-    bb = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
-    idx = np.arange(len(b) + 1, dtype=np.int64)
-    row = idx.copy()
-    aa = np.frombuffer(a.encode("utf-32-le"), dtype=np.uint32)
-    for i in range(1, len(aa) + 1):
-        cost = (bb != aa[i - 1]).astype(np.int64)
-        tmp = np.empty_like(row)
-        tmp[0] = i
-        tmp[1:] = np.minimum(row[1:] + 1, row[:-1] + cost)
-        row = idx + np.minimum.accumulate(tmp - idx)
-    return int(row[-1])
-
-
-def norm_text(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
 def cer(truth: str, read: str) -> float:
-    t, r = norm_text(truth), norm_text(read)
-    return round(100.0 * levenshtein(t, r) / max(1, len(t)), 3)
+    return round(cer_percent(truth, read), 3)
 
 
 def plain_tesseract(image: np.ndarray, dpi: float, lang: str, work: Path) -> str:
