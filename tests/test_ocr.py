@@ -55,8 +55,10 @@ def test_cer_on_a_rendered_decision_with_stamp(damage: str | None) -> None:
 def test_header_of_a_two_line_organ_reads_organ_then_motto() -> None:
     s = load_sample("03_giay_chung_nhan_sgddt_bac_ninh")
     lines = [normalise(x) for x in read_pages(s.name, "scan")[0].splitlines()]
-    expected = [*s.parent_organ, *s.organ, _MOTTO, _MOTTO_2]
-    assert lines[: len(expected)] == [normalise(x) for x in expected]
+    # The organ's column is narrow: its first line wraps ("... TỈNH BẮC" / "NINH").
+    motto = lines.index(normalise(_MOTTO))
+    assert " ".join(lines[:motto]) == normalise(" ".join([*s.parent_organ, *s.organ]))
+    assert lines[motto + 1] == normalise(_MOTTO_2)
 
 
 @pytest.mark.slow

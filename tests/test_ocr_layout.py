@@ -99,3 +99,21 @@ def test_words_and_boxes_survive_reordering() -> None:
     left = out[0]
     assert left.bbox == (410, 254, left.words[-1].bbox[0] + left.words[-1].bbox[2] - 410, 50)
     assert reading_order([]) == []
+
+
+def test_printed_rules_read_as_punctuation_are_dropped() -> None:
+    lines = [
+        line(spaced("SỞ GIÁO DỤC VÀ ĐÀO TẠO", 441), 406),
+        Line(text=".", bbox=(485, 470, 122, 8),
+             words=[Word(text=".", bbox=(485, 470, 122, 8), conf=0.3, block=1, par=1, line=2)]),
+        line([("-", 600, 15), ("Lưu:", 640, 90)], 520),
+    ]
+    assert texts(lines) == ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "- Lưu:"]
+    # A dash between words is flat too, but short: it stays.
+    dash = Line(text="Độc lập - Tự do", bbox=(1400, 346, 400, 52), words=[
+        Word(text="Độc", bbox=(1400, 346, 91, 52), conf=0.9, block=1, par=1, line=1),
+        Word(text="lập", bbox=(1507, 346, 72, 52), conf=0.9, block=1, par=1, line=1),
+        Word(text="-", bbox=(1597, 372, 15, 5), conf=0.9, block=1, par=1, line=1),
+        Word(text="Tự", bbox=(1629, 346, 70, 52), conf=0.9, block=1, par=1, line=1),
+    ])
+    assert texts([dash]) == ["Độc lập - Tự"]

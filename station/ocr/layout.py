@@ -31,6 +31,7 @@ SHORT_LINE_SPLIT_HEIGHT = 1.5
 T = TypeVar("T")
 
 COLUMN_GAP = 1.0  # in line heights: a white column through a whole region at least this wide
+RULE_HEIGHT = 0.3  # of the usual word height: flatter than a dash is long
 ROW_GAP = 0.8  # in line heights: white between lines of one paragraph is ~0.3, a blank line ~1
 
 
@@ -114,8 +115,25 @@ def _line_box(line: Line) -> Box:
     return line.bbox
 
 
+def _is_rule(word: Word, line_px: float) -> bool:
+    """A printed rule read as a word: '.', '_' or '-' in a box far flatter than any letter.
+
+    ND 30 rules a short line under the organ and under "Độc lập - Tự do - Hạnh phúc"; Tesseract
+    reads them as '.', '_' or '—' on a line of their own. A hyphen or dash in the text is shorter
+    than a line is high."""
+    _, _, w, h = word.bbox
+    return h < RULE_HEIGHT * line_px and w > max(6 * h, 1.5 * line_px) and not any(ch.isalnum() for ch in word.text)
+
+
 def reading_order(lines: list[Line]) -> list[Line]:
-    """Lines in reading order: lines split at column gaps, then one XY-cut over the whole page."""
+    """Lines in reading order: lines split at column gaps, then one XY-cut over the whole page.
+
+    Rules read as words are dropped."""
+    heights = [w.bbox[3] for line in lines for w in line.words]
+    if heights:
+        line_px = float(median(heights))
+        lines = [make_line(kept) for line in lines
+                 if (kept := [w for w in line.words if not _is_rule(w, line_px)])]
     pieces = [piece for line in lines if line.words for piece in split_at_gaps(line)]
     if not pieces:
         return list(lines)
