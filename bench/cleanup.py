@@ -469,8 +469,9 @@ def bench_speed(quick: bool) -> dict[str, Any]:
 
 
 def sample_truth(name: str) -> tuple[str, list[str]]:
-    """The text of a rendered sample in reading order: header left column, then right column,
-    number row left then right, title, body, recipients (left), signer (right). Stamp excluded."""
+    """The text of a rendered sample in reading order: the header's left column, then its right
+    column, the number (left) then the place and date (right), title, body, recipients (left),
+    signer (right). The stamp's rim text is not text to read."""
     s = load_sample(name)
     header = [*s.parent_organ, *s.organ]
     right = [MOTTO, MOTTO_2]
