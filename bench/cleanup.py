@@ -584,7 +584,8 @@ def main() -> None:
             elif section == "ocr":
                 report[section] = bench_ocr(work, args.quick)
             report[section]["wall_s"] = round(time.perf_counter() - t0, 1)
-            print(f"{section} done", file=sys.stderr, flush=True)
+            # Each section on stderr as it ends: a long run that is stopped keeps what it measured.
+            print(json.dumps({section: report[section]}, ensure_ascii=False), file=sys.stderr, flush=True)
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
     print()
 

@@ -72,7 +72,8 @@ def test_justified_body_lines_stay_whole_and_in_order() -> None:
 
 def test_recipients_come_before_the_signer_and_the_name_last() -> None:
     """Tesseract put the first recipients and the signer's title in one block, the rest in another."""
-    lines = [
+    body = "có liên quan thuộc Bộ Giáo dục và Đào tạo và Hiệu trưởng Trường Đại học Sư phạm Hòa"
+    lines = [line(spaced(body, 356, space=12, char=24), 1600 + 67 * i, block=6) for i in range(8)] + [
         line(spaced("Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.", 356), 2174, block=6),
         line(spaced("Nơi nhận:", 354) + spaced("KT. BỘ TRƯỞNG", 1513), 2281, block=7),
         line(spaced("- Như Điều 3;", 356) + spaced("THỨ TRƯỞNG", 1544), 2339, block=7),
@@ -81,6 +82,7 @@ def test_recipients_come_before_the_signer_and_the_name_last() -> None:
         line(spaced("Đỗ Hữu Quyết", 1562), 2793, block=9),
     ]
     assert texts(lines) == [
+        *[body] * 8,
         "Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.",
         "Nơi nhận:", "- Như Điều 3;", "- Bộ trưởng (để báo cáo);", "- Lưu: VT, GDĐH.",
         "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Hữu Quyết",
@@ -90,6 +92,15 @@ def test_recipients_come_before_the_signer_and_the_name_last() -> None:
 def test_two_word_line_is_split_only_across_a_wide_gap() -> None:
     assert len(split_at_gaps(line([("Số:", 500, 80), ("12/QĐ", 595, 150)], 400))) == 1
     assert len(split_at_gaps(line([("UBND", 500, 140), ("CỘNG", 1200, 130)], 400))) == 2
+
+
+def test_magazine_columns_keep_tesseracts_block_order() -> None:
+    """Narrow columns whose lines share baselines: a cut over the whole page would read across
+    them; Tesseract's blocks (one per column) are kept in its order."""
+    left = [line(spaced("left column text here", 300, char=20), 500 + 45 * i, h=35, block=1) for i in range(6)]
+    right = [line(spaced("right column words too", 1300, char=20), 500 + 45 * i, h=35, block=2) for i in range(6)]
+    out = reading_order(left + right)
+    assert [ln.bbox[0] for ln in out] == [300] * 6 + [1300] * 6
 
 
 def test_words_and_boxes_survive_reordering() -> None:

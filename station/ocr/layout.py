@@ -6,7 +6,8 @@ Tesseract's layout analysis reads the two-column header of a Vietnamese administ
 date below them the same way. That text is wrong for people, for the metadata reader and for the
 PDF text layer. Tesseract's blocks do not help either: on rendered pages one block held the
 first recipients (left) and the signer's title (right), the next block the other recipients.
-So Tesseract's lines are re-ordered on the page as a whole:
+So on single-column pages (see reading_order) Tesseract's lines are re-ordered on the page as
+a whole:
 
 1. a line is split where the space between two words is wider than SPLIT_SPACES times its
    usual word space and SPLIT_HEIGHT of its height (the header's gap is ~7 word spaces and two
@@ -35,6 +36,7 @@ COLUMN_GAP = 1.0  # in line heights: a white column through a whole region at le
 # between lines of a paragraph or of one header column is 0.2-0.45, between the header and the
 # number row 0.6-1.1 (rendered ND 30 pages, tests/test_pdf.py's page).
 ROW_GAP = 0.5
+SINGLE_COLUMN_SHARE = 0.5
 RULE_HEIGHT = 0.3  # of the usual word height: flatter than a dash is long
 
 
@@ -130,16 +132,38 @@ def _is_rule(word: Word, line_px: float) -> bool:
     return h < RULE_HEIGHT * line_px and w > max(6 * h, 1.5 * line_px) and not any(ch.isalnum() for ch in word.text)
 
 
-def reading_order(lines: list[Line]) -> list[Line]:
-    """Lines in reading order: lines split at column gaps, then one XY-cut over the whole page.
+def _single_column(pieces: list[Line]) -> bool:
+    """Most lines run across most of the text area: a letter or a decision, not a magazine."""
+    x0 = min(ln.bbox[0] for ln in pieces)
+    x1 = max(ln.bbox[0] + ln.bbox[2] for ln in pieces)
+    return median(ln.bbox[2] for ln in pieces) >= SINGLE_COLUMN_SHARE * (x1 - x0)
 
-    Rules read as words are dropped."""
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """Lines in reading order; rules read as words are dropped.
+
+    Lines are split at column gaps. A single-column page (an administrative document: body lines
+    run the width of the text) is then ordered by one XY-cut over the whole page. On pages of
+    several columns (magazines: tesseract_test's UNLV scans) a cut over the whole page reads
+    across the columns, and Tesseract's own blocks are right: they keep their order and only the
+    lines inside each block are XY-cut."""
     heights = [w.bbox[3] for line in lines for w in line.words]
-    if heights:
-        line_px = float(median(heights))
-        lines = [make_line(kept) for line in lines
-                 if (kept := [w for w in line.words if not _is_rule(w, line_px)])]
-    pieces = [piece for line in lines if line.words for piece in split_at_gaps(line)]
-    if not pieces:
+    if not heights:
         return list(lines)
-    return xy_cut(pieces, _line_box, float(median(ln.bbox[3] for ln in pieces)))
+    line_px = float(median(heights))
+    lines = [make_line(kept) for line in lines if (kept := [w for w in line.words if not _is_rule(w, line_px)])]
+    pieces = [piece for line in lines for piece in split_at_gaps(line)]
+    if not pieces:
+        return []
+    piece_px = float(median(ln.bbox[3] for ln in pieces))
+    if _single_column(pieces):
+        return xy_cut(pieces, _line_box, piece_px)
+    blocks: list[list[Line]] = []
+    current: int | None = None
+    for piece in pieces:
+        block = piece.words[0].block
+        if block != current or not blocks:
+            blocks.append([])
+            current = block
+        blocks[-1].append(piece)
+    return [ln for block in blocks for ln in xy_cut(block, _line_box, piece_px)]
