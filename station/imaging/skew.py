@@ -29,7 +29,7 @@ STRIP_MM = 70.0
 JITTER_PX = 0.45
 _COARSE_POINTS = 20_000
 _FINE_POINTS = 120_000
-_RESIDUAL_POINTS = 25_000  # per half: enough to place a 0.3° skew, and a quarter of the sweep's cost
+_RESIDUAL_POINTS = 40_000  # per half: enough to place a 0.3° skew on a blurred page
 
 
 @dataclass(frozen=True)
@@ -199,5 +199,5 @@ def residual_skew(pts: Points, applied_ccw_deg: float, vertical: bool) -> float:
         if int(half.sum()) < RESIDUAL_MIN_POINTS:
             continue
         part = turned.select(half).subsample(_RESIDUAL_POINTS)
-        worst = max(worst, abs(_refine(part, 0.0, vertical, 1.0, step=0.2)))
+        worst = max(worst, abs(_refine(part, 0.0, vertical, 1.0)))
     return round(worst, 3)
