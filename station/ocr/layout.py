@@ -6,7 +6,7 @@ Tesseract's layout analysis reads the two-column header of a Vietnamese administ
 date below them the same way. That text is wrong for people, for the metadata reader and for the
 PDF text layer. Tesseract's blocks do not help either: on rendered pages one block held the
 first recipients (left) and the signer's title (right), the next block the other recipients.
-So on single-column pages (see reading_order) Tesseract's lines are re-ordered on the page as
+So on pages not set in columns (see reading_order) Tesseract's lines are re-ordered on the page as
 a whole:
 
 1. a line is split where the space between two words is wider than SPLIT_SPACES times its
@@ -36,7 +36,7 @@ COLUMN_GAP = 1.0  # in line heights: a white column through a whole region at le
 # between lines of a paragraph or of one header column is 0.2-0.45, between the header and the
 # number row 0.6-1.1 (rendered ND 30 pages, tests/test_pdf.py's page).
 ROW_GAP = 0.5
-SINGLE_COLUMN_SHARE = 0.5
+COLUMN_BLOCK_LINES = 5
 RULE_HEIGHT = 0.3  # of the usual word height: flatter than a dash is long
 
 
@@ -132,21 +132,38 @@ def _is_rule(word: Word, line_px: float) -> bool:
     return h < RULE_HEIGHT * line_px and w > max(6 * h, 1.5 * line_px) and not any(ch.isalnum() for ch in word.text)
 
 
-def _single_column(pieces: list[Line]) -> bool:
-    """Most lines run across most of the text area: a letter or a decision, not a magazine."""
-    x0 = min(ln.bbox[0] for ln in pieces)
-    x1 = max(ln.bbox[0] + ln.bbox[2] for ln in pieces)
-    return median(ln.bbox[2] for ln in pieces) >= SINGLE_COLUMN_SHARE * (x1 - x0)
+def _text_columns(pieces: list[Line]) -> bool:
+    """Two of Tesseract's blocks of several lines each stand side by side: a page set in columns
+    (a magazine), not a letter or a decision, whose only side-by-side parts are the header and
+    the short recipients and signer parts."""
+    blocks: dict[int, list[Line]] = {}
+    for piece in pieces:
+        blocks.setdefault(piece.words[0].block, []).append(piece)
+    boxes = []
+    for block in blocks.values():
+        if len(block) >= COLUMN_BLOCK_LINES:
+            x0 = min(ln.bbox[0] for ln in block)
+            y0 = min(ln.bbox[1] for ln in block)
+            x1 = max(ln.bbox[0] + ln.bbox[2] for ln in block)
+            y1 = max(ln.bbox[1] + ln.bbox[3] for ln in block)
+            boxes.append((x0, y0, x1, y1))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[2] <= b[0] or b[2] <= a[0]
+            overlap = min(a[3], b[3]) - max(a[1], b[1])
+            if apart and overlap >= 0.5 * min(a[3] - a[1], b[3] - b[1]):
+                return True
+    return False
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
     """Lines in reading order; rules read as words are dropped.
 
-    Lines are split at column gaps. A single-column page (an administrative document: body lines
-    run the width of the text) is then ordered by one XY-cut over the whole page. On pages of
-    several columns (magazines: tesseract_test's UNLV scans) a cut over the whole page reads
-    across the columns, and Tesseract's own blocks are right: they keep their order and only the
-    lines inside each block are XY-cut."""
+    Lines are split at column gaps. A page that is not set in columns (an administrative
+    document) is then ordered by one XY-cut over the whole page. On pages set in columns
+    (magazines: tesseract_test's UNLV scans) a cut over the whole page reads across the columns,
+    and Tesseract's own blocks are right: they keep their order and only the lines inside each
+    block are XY-cut."""
     heights = [w.bbox[3] for line in lines for w in line.words]
     if not heights:
         return list(lines)
@@ -156,7 +173,7 @@ def reading_order(lines: list[Line]) -> list[Line]:
     if not pieces:
         return []
     piece_px = float(median(ln.bbox[3] for ln in pieces))
-    if _single_column(pieces):
+    if not _text_columns(pieces):
         return xy_cut(pieces, _line_box, piece_px)
     blocks: list[list[Line]] = []
     current: int | None = None
