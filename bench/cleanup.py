@@ -246,7 +246,8 @@ def bench_deskew(work: Path, quick: bool) -> dict[str, Any]:
         cases.append({"page": name, "kind": "labelled", "image": image, "dpi": dpi, "truth": truth, "lang": "eng"})
     for name, kind, page, dpi, lang in deskew_bases(quick):
         for angle in QUICK_ANGLES if quick else ANGLES:
-            cases.append({"page": name, "kind": kind, "image": turn_content(page, angle), "dpi": dpi, "truth": angle,
+            # Content turned counter-clockwise by `angle` needs a clockwise correction.
+            cases.append({"page": name, "kind": kind, "image": turn_content(page, angle), "dpi": dpi, "truth": -angle,
                           "lang": lang})
     tasks = []
     for i, case in enumerate(cases):
