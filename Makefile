@@ -33,6 +33,12 @@ bench-scan: venv
 
 bench-seal: venv
 	$(BIN)/python bench/seal.py
+# Cleanup and OCR against the labels, with unpaper (Debian) and OCRmyPDF --deskew on the same pages.
+bench-cleanup: venv .venv-peers/.installed
+	dpkg-query -W -f='$${Status}' unpaper 2>/dev/null | grep -q "install ok installed" || \
+		(apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+		 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq unpaper)
+	OCRMYPDF=$(CURDIR)/.venv-peers/bin/ocrmypdf $(BIN)/python bench/cleanup.py
 
 .venv-peers/.installed:
 	dpkg-query -W -f='$${Status}' ghostscript 2>/dev/null | grep -q "install ok installed" || \

@@ -185,11 +185,14 @@ def edge_width_mm(grey: np.ndarray, ink: np.ndarray, paper: float, px_mm: float)
     """
     if int(ink.sum()) < 200:
         return None
-    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)
-    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)
-    mag = cv2.magnitude(gx, gy) / 8.0  # the 3×3 Sobel weighs a unit step by 8 across two pixels
+    # 16-bit gradients, and magnitudes only near the ink: two float planes of the page would be
+    # as large as the full-size page itself.
+    gx = cv2.Sobel(grey, cv2.CV_16S, 1, 0, ksize=3)
+    gy = cv2.Sobel(grey, cv2.CV_16S, 0, 1, ksize=3)
     near = cv2.dilate(ink.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    values = mag[near]
+    vx = gx[near].astype(np.float32)
+    vy = gy[near].astype(np.float32)
+    values = np.sqrt(vx * vx + vy * vy) / 8.0  # the 3×3 Sobel weighs a unit step by 8 across two pixels
     if values.size < 200:
         return None
     steep = float(np.percentile(values, 95))

@@ -116,11 +116,27 @@ def _fill_value(image: np.ndarray, paper: analysis.Paper, bilevel: bool) -> floa
     return float(paper.grey)
 
 
+PAINT_STRIP_ROWS = 256
+
+
 def _paint(image: np.ndarray, mask_small: np.ndarray, value: float | tuple[float, ...]) -> None:
-    """Paint a working-copy mask (already cut to the kept area) onto the full-resolution page."""
+    """Paint a working-copy mask (already cut to the kept area) onto the full-resolution page.
+
+    The mask is enlarged a strip of rows at a time, and only where it has anything: a full-size
+    mask would be one more full-size copy of the page in memory (the target is at most four).
+    """
     h, w = image.shape[:2]
-    mask = cv2.resize(mask_small.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
-    image[mask] = value if image.ndim == 2 else np.array(value, dtype=np.uint8)
+    sh, sw = mask_small.shape
+    rows = np.minimum(np.arange(h) * sh // h, sh - 1)  # nearest source row of each page row
+    cols = np.minimum(np.arange(w) * sw // w, sw - 1)
+    paint = value if image.ndim == 2 else np.array(value, dtype=np.uint8)
+    used = mask_small.any(axis=1)
+    for start in range(0, h, PAINT_STRIP_ROWS):
+        src = rows[start : start + PAINT_STRIP_ROWS]
+        if not used[src].any():
+            continue
+        strip = mask_small[src][:, cols]
+        image[start : start + len(src)][strip] = paint
 
 
 def _crop(a: np.ndarray, rect: Rect) -> np.ndarray:

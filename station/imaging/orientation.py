@@ -30,7 +30,11 @@ OSD_MAX_PIXELS = 8_000_000
 # answers on blank and near-blank pages stayed under 1.6. Below this the page stays as it came.
 OSD_MIN_CONFIDENCE = 3.0
 MIN_LINES = 5  # fewer lines than this say nothing about which way up they are
-UPRIGHT_MIN_RATIO = 1.0  # ink above / below the x-height band; upright pages gave 1.3–14
+# Ink above / below the x-height band once turned as OSD says. Upright pages gave 1.3–14, and so
+# their upside-down copies at most 1/1.3; a scan-damaged Vietnamese page (rendered sample 05,
+# noise, blur and JPEG) gave 0.87 upright, where OSD was right with confidence 14: only a ratio
+# that looks clearly upside down overrules OSD.
+UPRIGHT_MIN_RATIO = 1.0 / 1.3
 
 
 def line_shape_ratio(points: Points, turn_ccw_deg: float, dpi: float) -> tuple[float, int]:

@@ -10,91 +10,19 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 import pytesseract
 from PIL import Image
 
 from station.errors import StationError
+from station.ocr.layout import reading_order
+from station.ocr.result import Line, OcrResult, Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-
-@dataclass
-class Word:
-    text: str
-    bbox: tuple[int, int, int, int]  # x, y, w, h in pixels of the image given to Tesseract
-    conf: float  # 0..1
-    block: int
-    par: int
-    line: int
-
-
-@dataclass
-class Line:
-    text: str
-    bbox: tuple[int, int, int, int]
-    words: list[Word] = field(default_factory=list)
-
-    @property
-    def conf(self) -> float:
-        return float(np.mean([w.conf for w in self.words])) if self.words else 0.0
-
-
-@dataclass
-class OcrResult:
-    lines: list[Line]
-    language: str
-    engine: str
-
-    @property
-    def words(self) -> list[Word]:
-        return [w for line in self.lines for w in line.words]
-
-    @property
-    def text(self) -> str:
-        """NFC text in reading order, one line per OCR line."""
-        return "\n".join(line.text for line in self.lines)
-
-    @property
-    def confidence(self) -> float:
-        words = self.words
-        if not words:
-            return 0.0
-        # Weighted by word length: a long word read well counts more than a stray mark.
-        weights = np.array([max(1, len(w.text)) for w in words], dtype=float)
-        return float(np.average([w.conf for w in words], weights=weights))
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "language": self.language,
-            "engine": self.engine,
-            "lines": [
-                {"text": ln.text, "bbox": list(ln.bbox), "words": [_word_dict(w) for w in ln.words]}
-                for ln in self.lines
-            ],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> OcrResult:
-        lines = [
-            Line(
-                text=ln["text"],
-                bbox=tuple(ln["bbox"]),  # type: ignore[arg-type]
-                words=[Word(**{**w, "bbox": tuple(w["bbox"])}) for w in ln["words"]],
-            )
-            for ln in data["lines"]
-        ]
-        return cls(lines=lines, language=data["language"], engine=data["engine"])
-
-
-def _word_dict(w: Word) -> dict[str, Any]:
-    d = asdict(w)
-    d["bbox"] = list(w.bbox)
-    return d
+__all__ = ["Line", "OcrError", "OcrResult", "Word", "detect_orientation", "engine_version", "languages", "ocr_image"]
 
 
 class OcrError(StationError):
@@ -128,7 +56,7 @@ def _to_pil(image: np.ndarray | Image.Image) -> Image.Image:
 def ocr_image(
     image: np.ndarray | Image.Image, dpi: float, language: str = "vie", timeout: float = 180
 ) -> OcrResult:
-    """Read a cleaned, upright page; return words and lines in Tesseract's reading order."""
+    """Read a cleaned, upright page; return words and lines in reading order (station.ocr.layout)."""
     config = f"--dpi {round(dpi)} --psm 3"
     try:
         data = pytesseract.image_to_data(
@@ -165,7 +93,7 @@ def ocr_image(
         x1 = max(w.bbox[0] + w.bbox[2] for w in line.words)
         y1 = max(w.bbox[1] + w.bbox[3] for w in line.words)
         line.bbox = (x0, y0, x1 - x0, y1 - y0)
-    return OcrResult(lines=lines, language=language, engine=engine_version())
+    return OcrResult(lines=reading_order(lines), language=language, engine=engine_version())
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")

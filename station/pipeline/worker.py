@@ -109,6 +109,7 @@ def encode_cleaned(image: np.ndarray, colour_mode: str) -> tuple[bytes, str]:
 
 def run_page(job: PageJob) -> list[StageOutcome]:
     from station.imaging.cleanup import clean_page
+    from station.imaging.ocrcopy import ocr_copy
     from station.ocr.tesseract import detect_orientation, ocr_image
 
     blobs = BlobStore(Path(job.blob_root))
@@ -136,8 +137,7 @@ def run_page(job: PageJob) -> list[StageOutcome]:
                 if cleaned is None:
                     assert job.cleaned_blob is not None
                     cleaned = read_image(blobs.path(job.cleaned_blob))
-                gray = cleaned if cleaned.ndim == 2 else cv2.cvtColor(cleaned, cv2.COLOR_BGR2GRAY)
-                ocr = ocr_image(gray, job.dpi, job.language, timeout=job.ocr_timeout)
+                ocr = ocr_image(ocr_copy(cleaned, job.dpi), job.dpi, job.language, timeout=job.ocr_timeout)
                 result = ocr.to_dict()
                 result["confidence"] = round(ocr.confidence, 4)
                 outcomes.append(StageOutcome(stage, True, time.perf_counter() - start, result))

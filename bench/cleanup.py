@@ -1,0 +1,596 @@
+#!/usr/bin/env python3
+"""Cleanup and OCR benchmark against the corpus labels, with unpaper and OCRmyPDF beside us.
+
+    .venv/bin/python bench/cleanup.py [--only deskew,orientation,...] [--quick]
+
+Prints one JSON document with every figure of issue 4:
+- deskew: error against known angles (labelled corpus pages, and straight corpus/rendered pages
+  turned by known angles up to ±20°: text, two columns, a form, a sparse page), median/p95/max,
+  for our cleanup, `unpaper --deskew-scan-range 20` (Debian) and OCRmyPDF `--deskew` (its
+  `get_deskew`, run in .venv-peers);
+- orientation: labelled pages and rotated Vietnamese pages, ours and OCRmyPDF `--rotate-pages`;
+- blank: the labelled blank / not-blank pages;
+- crop: OCR word boxes found on the incoming page that fall outside the kept area (must be 0);
+- colour mode, stamp pixels kept, quality flags on pages damaged on purpose;
+- speed: cleanup CPU ms per A4 page at 300 dpi on one core, and peak full-size copies;
+- OCR: character error rate on rendered Vietnamese pages (clean and damaged), on
+  vietocr3/vietsample1.pdf, and on the UNLV scans: ours (cleanup + OCR copy + reading order)
+  beside plain `tesseract`; reading order of the two-column header.
+
+Timings are CPU time of this process (OpenCV held to one thread); the machine is shared, so wall
+times would be inflated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+os.environ["OMP_THREAD_LIMIT"] = "1"
+cv2.setNumThreads(1)
+
+from station.imaging import clean_page  # noqa: E402
+from station.imaging.ocrcopy import ocr_copy  # noqa: E402
+from station.ocr.metrics import cer_percent, levenshtein  # noqa: E402
+from station.ocr.metrics import normalise as norm_text  # noqa: E402
+from station.ocr.tesseract import detect_orientation, ocr_image  # noqa: E402
+from station.samples import _MOTTO as MOTTO  # noqa: E402
+from station.samples import _MOTTO_2 as MOTTO_2  # noqa: E402
+from station.samples import list_samples, load_sample, render_sample  # noqa: E402
+
+ANGLES = (-19.6, -14.2, -8.3, -3.7, -1.2, -0.35, 0.6, 1.9, 5.3, 11.1, 16.8, 19.9)
+QUICK_ANGLES = (-14.2, -3.7, 0.6, 5.3, 19.9)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def load(path: Path, frame: int = 0) -> np.ndarray:
+    with Image.open(path) as im:
+        im.seek(frame)
+        if im.mode in ("1", "L"):
+            return np.array(im.convert("L"))
+        rgb = np.array(im.convert("RGB"))
+    if (rgb[:, :, 0] == rgb[:, :, 1]).all() and (rgb[:, :, 1] == rgb[:, :, 2]).all():
+        return rgb[:, :, 0].copy()
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+def render_pdf(pdf: Path, page: int, dpi: int) -> np.ndarray:
+    out = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", str(pdf)],
+                         capture_output=True, check=True, timeout=300).stdout
+    image = cv2.imdecode(np.frombuffer(out, np.uint8), cv2.IMREAD_COLOR)
+    if (image[:, :, 0] == image[:, :, 1]).all() and (image[:, :, 1] == image[:, :, 2]).all():
+        return image[:, :, 0].copy()
+    return image
+
+
+def pil_to_cv(page: Image.Image) -> np.ndarray:
+    if page.mode == "L":
+        return np.array(page)
+    return cv2.cvtColor(np.array(page.convert("RGB")), cv2.COLOR_RGB2BGR)
+
+
+def grey(image: np.ndarray) -> np.ndarray:
+    return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def turn_content(image: np.ndarray, ccw_deg: float, fill: int = 255) -> np.ndarray:
+    """The page turned counter-clockwise on screen on a canvas that holds all of it."""
+    h, w = image.shape[:2]
+    m = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), ccw_deg, 1.0)
+    c, s = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = math.ceil(w * c + h * s), math.ceil(w * s + h * c)
+    m[0, 2] += (nw - 1) / 2 - (w - 1) / 2
+    m[1, 2] += (nh - 1) / 2 - (h - 1) / 2
+    border = fill if image.ndim == 2 else (fill, fill, fill)
+    return cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=border)
+
+
+def stats(errors: list[float]) -> dict[str, Any]:
+    if not errors:
+        return {"n": 0}
+    a = np.abs(np.array(errors, dtype=float))
+    return {"n": int(a.size), "median": round(float(np.median(a)), 3), "p95": round(float(np.percentile(a, 95)), 3),
+            "max": round(float(a.max()), 3)}
+
+
+def write_png(image: np.ndarray, path: Path, dpi: float) -> Path:
+    rgb = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+    Image.fromarray(rgb).save(path, dpi=(dpi, dpi))
+    return path
+
+
+def cer(truth: str, read: str) -> float:
+    return round(cer_percent(truth, read), 3)
+
+
+def plain_tesseract(image: np.ndarray, dpi: float, lang: str, work: Path) -> str:
+    """What `tesseract page.png - -l LANG --dpi N` reads from the page as it came."""
+    path = write_png(grey(image), work / "plain.png", dpi)
+    return subprocess.run(["tesseract", str(path), "-", "-l", lang, "--dpi", str(round(dpi)), "--psm", "3"],
+                          capture_output=True, check=True, timeout=300, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                          text=True).stdout
+
+
+def ours_ocr(image: np.ndarray, dpi: float, lang: str) -> tuple[str, Any]:
+    res = clean_page(image, dpi, orientation=detect_orientation)
+    ocr = ocr_image(ocr_copy(res.image, dpi), dpi, lang)
+    return ocr.text, res
+
+
+# --------------------------------------------------------------------------- peers
+
+
+def unpaper_deskew(image: np.ndarray, work: Path) -> float | None:
+    """unpaper's detected rotation (radians in its verbose log), as a counter-clockwise correction."""
+    if shutil.which("unpaper") is None:
+        return None
+    src = work / "unpaper_in.pgm"
+    cv2.imwrite(str(src), grey(image))
+    out = subprocess.run(
+        ["unpaper", "-vv", "--overwrite", "--no-blackfilter", "--no-noisefilter", "--no-blurfilter", "--no-grayfilter",
+         "--no-border-align", "--no-border-scan", "--no-wipe", "--no-border", "--deskew-scan-range", "20",
+         str(src), str(work / "unpaper_out.pgm")],
+        capture_output=True, text=True, timeout=300)
+    m = re.findall(r"^rotate \([^)]*\): ([-\d.e]+)", out.stdout + out.stderr, re.M)
+    # Checked on unpaper/imgsrc001.png (label: correction -4°): unpaper logs -0.0698 rad.
+    return math.degrees(float(m[0])) if m else 0.0
+
+
+def ocrmypdf_peer(tasks: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    exe = os.environ.get("OCRMYPDF") or str(ROOT / ".venv-peers" / "bin" / "ocrmypdf")
+    python = Path(exe).with_name("python")
+    if not python.exists():
+        return None
+    out = subprocess.run([str(python), str(ROOT / "bench" / "peers_ocrmypdf.py")], input=json.dumps(tasks),
+                         capture_output=True, text=True, timeout=3600, check=True)
+    return json.loads(out.stdout)
+
+
+# --------------------------------------------------------------------------- page sets
+
+
+def rendered(name: str, dpi: int = 300, **kw: Any) -> list[np.ndarray]:
+    return [pil_to_cv(p) for p in render_sample(load_sample(name), dpi=dpi, **kw)]
+
+
+def form_page(dpi: int = 300) -> np.ndarray:
+    """A registration form: a ruled table with short labels and values (Vietnamese)."""
+    from PIL import ImageDraw, ImageFont
+
+    from station.samples import font_path
+
+    w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
+    page = Image.new("L", (w, h), 255)
+    d = ImageDraw.Draw(page)
+    px = dpi / 25.4
+    font = ImageFont.truetype(str(font_path()), round(11 / 72 * dpi))
+    bold = ImageFont.truetype(str(font_path(bold=True)), round(14 / 72 * dpi))
+    d.text((w / 2, 30 * px), "PHIẾU ĐĂNG KÝ DỰ THI", font=bold, fill=0, anchor="mm")
+    labels = ["Họ và tên", "Ngày sinh", "Nơi sinh", "Số CCCD", "Trường THPT", "Mã tỉnh", "Khối thi", "Điện thoại",
+              "Địa chỉ", "Email", "Môn 1", "Môn 2"]
+    x0, x1, xm = 25 * px, 185 * px, 80 * px
+    y = 50 * px
+    row = 12 * px
+    for i, label in enumerate(labels):
+        d.rectangle([x0, y, x1, y + row], outline=0, width=max(1, round(0.3 * px)))
+        d.line([xm, y, xm, y + row], fill=0, width=max(1, round(0.3 * px)))
+        d.text((x0 + 2 * px, y + row / 2), label, font=font, fill=0, anchor="lm")
+        d.text((xm + 3 * px, y + row / 2), f"Nguyễn Văn {chr(65 + i)} {1990 + i}", font=font, fill=0, anchor="lm")
+        y += row
+    return np.array(page)
+
+
+def sparse_page(dpi: int = 300) -> np.ndarray:
+    """The header and title of a decision alone on a sheet: a few lines of text."""
+    page = grey(rendered("01_quyet_dinh_bgddt", dpi)[0])
+    page = page.copy()
+    page[round(80 / 25.4 * dpi):] = 255
+    return page
+
+
+def deskew_bases(quick: bool) -> list[tuple[str, str, np.ndarray, float, str]]:
+    """(name, kind, straight page, dpi, language) of pages whose own skew is 0."""
+    bases = [
+        ("tesseract_test/phototest.tif", "text", load(CORPUS / "tesseract_test/phototest.tif"), 200, "eng"),
+        ("ocrmypdf/linn.png", "two_columns", load(CORPUS / "ocrmypdf/linn.png"), 300, "eng"),
+        ("rendered/01_quyet_dinh_bgddt", "vietnamese_admin", grey(rendered("01_quyet_dinh_bgddt")[0]), 300, "vie"),
+        ("rendered/form", "form_table", form_page(), 300, "vie"),
+        ("rendered/sparse", "sparse", sparse_page(), 300, "vie"),
+    ]
+    if not quick:
+        bases.append(("tesseract_test/eurotext.tif", "text", load(CORPUS / "tesseract_test/eurotext.tif"), 300, "eng"))
+    return bases
+
+
+def labelled_skew() -> list[tuple[str, np.ndarray, float, float]]:
+    """(name, page, dpi, correction_ccw_deg) from labels_images_and_scans.csv."""
+    return [
+        ("ocrmypdf/skew.pdf", render_pdf(CORPUS / "ocrmypdf/skew.pdf", 1, 150), 150, 1.865),
+        ("ocrmypdf/rotated_skew.pdf", render_pdf(CORPUS / "ocrmypdf/rotated_skew.pdf", 1, 150), 150, -2.79),
+        ("naps2/skewed.jpg", load(CORPUS / "naps2/skewed.jpg"), 300, 16.0),
+        ("naps2/skewed_bw.png", load(CORPUS / "naps2/skewed_bw.png"), 300, 16.0),
+        ("unpaper/imgsrc001.png", load(CORPUS / "unpaper/imgsrc001.png"), 300, -4.0),
+    ]
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def bench_deskew(work: Path, quick: bool) -> dict[str, Any]:
+    cases: list[dict[str, Any]] = []
+    for name, image, dpi, truth in labelled_skew():
+        cases.append({"page": name, "kind": "labelled", "image": image, "dpi": dpi, "truth": truth, "lang": "eng"})
+    for name, kind, page, dpi, lang in deskew_bases(quick):
+        for angle in QUICK_ANGLES if quick else ANGLES:
+            # Content turned counter-clockwise by `angle` needs a clockwise correction.
+            cases.append({"page": name, "kind": kind, "image": turn_content(page, angle), "dpi": dpi, "truth": -angle,
+                          "lang": lang})
+    tasks = []
+    for i, case in enumerate(cases):
+        ours = clean_page(case["image"], case["dpi"])
+        case["ours"] = -ours.skew_deg
+        case["unpaper"] = unpaper_deskew(case["image"], work)
+        path = write_png(grey(case["image"]), work / f"deskew{i}.png", case["dpi"])
+        tasks.append({"op": "deskew", "path": str(path), "languages": [case["lang"]]})
+    peer = ocrmypdf_peer(tasks)
+    for case, answer in zip(cases, peer or [None] * len(cases), strict=True):
+        case["ocrmypdf"] = answer["correction_ccw_deg"] if answer else None
+
+    def summary(select: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        chosen = [c for c in cases if select(c)]
+        return {tool: stats([c[tool] - c["truth"] for c in chosen if c[tool] is not None])
+                for tool in ("ours", "unpaper", "ocrmypdf")}
+
+    kinds = sorted({c["kind"] for c in cases})
+    return {
+        "all": summary(lambda c: True),
+        "by_kind": {k: summary(lambda c, k=k: c["kind"] == k) for k in kinds},
+        "labelled_pages": [{"page": c["page"], "truth": c["truth"], "ours": round(c["ours"], 3),
+                            "unpaper": None if c["unpaper"] is None else round(c["unpaper"], 3),
+                            "ocrmypdf": None if c["ocrmypdf"] is None else round(c["ocrmypdf"], 3)}
+                           for c in cases if c["kind"] == "labelled"],
+    }
+
+
+def orientation_cases() -> list[tuple[str, np.ndarray, float, int]]:
+    cases = []
+    for page, turned in ((1, 0), (2, 90), (3, 180), (4, 270)):
+        cases.append((f"ocrmypdf/cardinal.pdf p{page}", render_pdf(CORPUS / "ocrmypdf/cardinal.pdf", page, 150), 150,
+                      turned))
+    for name, turned in (("phototest-rotated-180.png", 180), ("phototest-rotated-L.png", 270),
+                         ("phototest-rotated-R.png", 90)):
+        cases.append((f"tesseract_test/{name}", load(CORPUS / "tesseract_test" / name), 200, turned))
+    cases.append(("vietocr3/vietsample2.tif p1", load(CORPUS / "vietocr3/vietsample2.tif", 0), 300, 90))
+    cases.append(("vietocr3/vietsample2.tif p2", load(CORPUS / "vietocr3/vietsample2.tif", 1), 300, 0))
+    # Vietnamese administrative pages, clean and scan-damaged, turned all four ways.
+    for name, damage in (("02_cong_van_bgddt_gddh", None), ("05_giay_phep_sgddt_da_nang", "scan")):
+        page = rendered(name, 300, damage=damage)[0]
+        for turned, code in ((0, None), (90, cv2.ROTATE_90_CLOCKWISE), (180, cv2.ROTATE_180),
+                             (270, cv2.ROTATE_90_COUNTERCLOCKWISE)):
+            img = page if code is None else cv2.rotate(page, code)
+            cases.append((f"rendered/{name}{'-damaged' if damage else ''} cw{turned}", img, 300, turned))
+    return cases
+
+
+def bench_orientation(work: Path) -> dict[str, Any]:
+    cases = orientation_cases()
+    rows = []
+    tasks = []
+    for i, (name, image, dpi, truth) in enumerate(cases):
+        res = clean_page(image, dpi, orientation=detect_orientation)
+        rows.append({"page": name, "truth": truth, "ours": res.orientation_deg,
+                     "ours_confidence": res.orientation_confidence})
+        tasks.append({"op": "orient", "path": str(write_png(image, work / f"orient{i}.png", dpi))})
+    peer = ocrmypdf_peer(tasks)
+    for row, answer in zip(rows, peer or [None] * len(rows), strict=True):
+        row["ocrmypdf"] = answer["content_rotation_cw_deg"] if answer else None
+    return {
+        "pages": len(rows),
+        "ours_correct": sum(r["ours"] == r["truth"] for r in rows),
+        "ocrmypdf_rotate_pages_correct": None if peer is None else sum(r["ocrmypdf"] == r["truth"] for r in rows),
+        "wrong": [r for r in rows if r["ours"] != r["truth"] or (peer and r["ocrmypdf"] != r["truth"])],
+    }
+
+
+def bench_blank() -> dict[str, Any]:
+    with (CORPUS / "labels_images_and_scans.csv").open(encoding="utf-8", newline="") as f:
+        labels = {row["path"]: row["gt_value"] for row in csv.DictReader(f) if row["gt_kind"] == "blank"}
+    dpis = {"naps2": 300, "unpaper": 150, "ocrmypdf": 150}
+    rows = []
+    for path, value in sorted(labels.items()):
+        dpi = dpis[path.split("/")[0]]
+        image = render_pdf(CORPUS / path, 1, dpi) if path.endswith(".pdf") else load(CORPUS / path)
+        truth = value.startswith("blank=true")
+        res = clean_page(image, dpi)
+        rows.append({"page": path, "truth": truth, "ours": res.blank})
+    # Near-blank pages of our own: a page number alone, a short handwritten-like note.
+    sheet = np.full((3508, 2480), 238, np.uint8)
+    noisy = np.clip(sheet + np.random.default_rng(1).normal(0, 6, sheet.shape), 0, 255).astype(np.uint8)
+    rows.append({"page": "synthetic/grey-noise", "truth": True, "ours": clean_page(noisy, 300).blank})
+    numbered = noisy.copy()
+    cv2.putText(numbered, "2", (1220, 180), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 30, 5, cv2.LINE_AA)
+    cv2.putText(numbered, "Da nhan", (900, 1700), cv2.FONT_HERSHEY_SIMPLEX, 3.0, 40, 6, cv2.LINE_AA)
+    rows.append({"page": "synthetic/short-note", "truth": False, "ours": clean_page(numbered, 300).blank})
+    return {"pages": len(rows), "ours_correct": sum(r["ours"] == r["truth"] for r in rows),
+            "wrong": [r for r in rows if r["ours"] != r["truth"]], "peers": "neither unpaper nor OCRmyPDF marks blank pages"}
+
+
+def ocr_words(image: np.ndarray, dpi: float, lang: str) -> list[tuple[int, int, int, int]]:
+    """Boxes of words Tesseract reads with confidence, on the page as it is."""
+    res = ocr_image(grey(image), dpi, lang)
+    return [w.bbox for w in res.words if w.conf >= 0.6 and len(w.text) >= 2]
+
+
+def bench_crop() -> dict[str, Any]:
+    scanned = grey(rendered("03_giay_chung_nhan_sgddt_bac_ninh", 300, damage="scan")[0])
+    bed = np.full((scanned.shape[0] + 160, scanned.shape[1] + 140), 18, np.uint8)  # the scanner lid, black
+    bed[20 : 20 + scanned.shape[0], 30 : 30 + scanned.shape[1]] = scanned
+    cases = [
+        ("unpaper/imgsrc001.png", load(CORPUS / "unpaper/imgsrc001.png"), 300, "eng"),
+        ("tesseract_test/8071_093.3B.tif", load(CORPUS / "tesseract_test/8071_093.3B.tif"), 300, "eng"),
+        ("tesseract_test/8087_054.3B.tif", load(CORPUS / "tesseract_test/8087_054.3B.tif"), 300, "eng"),
+        ("naps2/skewed.jpg", load(CORPUS / "naps2/skewed.jpg"), 300, "eng"),
+        ("rendered/03 on a black scanner bed", turn_content(bed, 2.0, fill=18), 300, "vie"),
+    ]
+    rows = []
+    for name, image, dpi, lang in cases:
+        res = clean_page(image, dpi)
+        x, y, w, h = res.crop
+        before = ocr_words(image, dpi, lang)
+        after = ocr_words(res.image, dpi, lang)
+        cut = 0
+        if not res.orientation_deg and abs(res.skew_deg) < 0.05:
+            cut = sum(1 for bx, by, bw, bh in before if bx < x or by < y or bx + bw > x + w or by + bh > y + h)
+        rows.append({"page": name, "dark_border": "dark_border" in res.flags, "crop": list(res.crop),
+                     "words_before": len(before), "words_after": len(after), "words_outside_crop": cut})
+    return {"pages": rows, "words_lost_total": sum(max(0, r["words_before"] - r["words_after"]) for r in rows),
+            "words_outside_crop_total": sum(r["words_outside_crop"] for r in rows)}
+
+
+def stamp_pixels(image: np.ndarray) -> int:
+    if image.ndim == 2:
+        return 0
+    b, g, r = (image[:, :, i].astype(np.int16) for i in range(3))
+    return int(((r - g > 60) & (r - b > 60)).sum())
+
+
+def bench_colour() -> dict[str, Any]:
+    linn = load(CORPUS / "ocrmypdf/linn.png")
+    cases = [
+        ("rendered/01 colour scan (red stamp, blue signature)", rendered("01_quyet_dinh_bgddt")[0], 300, "color"),
+        ("rendered/05 damaged colour scan", rendered("05_giay_phep_sgddt_da_nang", damage="scan")[0], 300, "color"),
+        ("rendered/01 grey scan", rendered("01_quyet_dinh_bgddt", mode="L")[0], 300, "gray"),
+        ("rendered/02 black print only, colour scan", cv2.cvtColor(rendered("02_cong_van_bgddt_gddh", mode="L")[0],
+                                                                   cv2.COLOR_GRAY2BGR), 300, "gray"),
+        ("ocrmypdf/linn.png in RGB, softened", cv2.cvtColor(cv2.GaussianBlur(linn, (3, 3), 0), cv2.COLOR_GRAY2BGR),
+         300, "gray"),
+        ("ocrmypdf/linn.png in RGB", cv2.cvtColor(linn, cv2.COLOR_GRAY2BGR), 300, "bilevel"),
+        ("naps2/notblank.jpg", load(CORPUS / "naps2/notblank.jpg"), 300, "gray"),
+        ("unpaper/imgsrc003.png", load(CORPUS / "unpaper/imgsrc003.png"), 150, "color"),
+        ("ocrmypdf/c02-22.pdf (yellowed)", render_pdf(CORPUS / "ocrmypdf/c02-22.pdf", 1, 150), 150, "gray"),
+        ("vietocr3/vietsample1.tif", load(CORPUS / "vietocr3/vietsample1.tif"), 300, "bilevel"),
+    ]
+    rows = []
+    for name, image, dpi, truth in cases:
+        res = clean_page(image, dpi)
+        before, after = stamp_pixels(image), stamp_pixels(res.image)
+        rows.append({"page": name, "truth": truth, "ours": res.colour_mode,
+                     "stamp_pixels_kept": None if before < 500 else round(after / before, 3)})
+    return {"pages": len(rows), "ours_correct": sum(r["ours"] == r["truth"] for r in rows), "rows": rows}
+
+
+def bench_flags() -> dict[str, Any]:
+    linn = load(CORPUS / "ocrmypdf/linn.png")
+    px_mm = 300 / 25.4
+    holes = cv2.cvtColor(linn, cv2.COLOR_GRAY2BGR)
+    for dy in (-40, 40):
+        cv2.circle(holes, (int(12 * px_mm), int(1650 + dy * px_mm)), int(3 * px_mm), (20, 20, 20), -1, cv2.LINE_AA)
+    pasted = linn.copy()
+    top = turn_content(linn[:1650], 1.5)
+    dy, dx = (top.shape[0] - 1650) // 2, (top.shape[1] - linn.shape[1]) // 2
+    pasted[:1650] = top[dy : dy + 1650, dx : dx + linn.shape[1]]
+    damaged = rendered("04_thong_bao_truong_dai_hoc", damage="scan")[0]
+    cases = [
+        ("ocrmypdf/linn.png", linn, 300, set()),
+        ("rendered/04 clean", rendered("04_thong_bao_truong_dai_hoc")[0], 300, set()),
+        ("rendered/04 damaged", damaged, 300, set()),
+        ("linn blurred 0.35 mm", cv2.GaussianBlur(linn, (0, 0), 0.35 * px_mm), 300, {"blur"}),
+        ("linn faded", (255 - (255 - linn.astype(np.float32)) * 0.3).astype(np.uint8), 300, {"low_contrast"}),
+        ("unpaper/imgsrc002.png at 150 dpi", load(CORPUS / "unpaper/imgsrc002.png"), 150, {"low_dpi"}),
+        ("rendered/04 at 150 dpi", rendered("04_thong_bao_truong_dai_hoc", 150)[0], 150, {"low_dpi"}),
+        ("unpaper/imgsrc001.png", load(CORPUS / "unpaper/imgsrc001.png"), 300, {"dark_border"}),
+        ("linn with two punch holes", holes, 300, {"punch_holes"}),
+        ("linn with its top half pasted at 1.5°", pasted, 300, {"residual_skew"}),
+    ]
+    rows = []
+    for name, image, dpi, truth in cases:
+        got = set(clean_page(image, dpi).flags)
+        rows.append({"page": name, "expected": sorted(truth), "got": sorted(got),
+                     "missed": sorted(truth - got), "false": sorted(got - truth)})
+    return {"pages": len(rows), "expected_found": sum(not r["missed"] for r in rows),
+            "false_flags": sum(len(r["false"]) for r in rows), "rows": rows}
+
+
+def bench_speed(quick: bool) -> dict[str, Any]:
+    pages = [
+        ("rendered/01 colour 300 dpi", rendered("01_quyet_dinh_bgddt")[0]),
+        ("rendered/05 damaged colour 300 dpi", rendered("05_giay_phep_sgddt_da_nang", damage="scan")[0]),
+        ("rendered/02 grey 300 dpi", rendered("02_cong_van_bgddt_gddh", mode="L")[0]),
+        ("rendered/02 grey, turned 3°", turn_content(rendered("02_cong_van_bgddt_gddh", mode="L")[0], 3.0)),
+        ("ocrmypdf/linn.png bilevel", load(CORPUS / "ocrmypdf/linn.png")),
+    ]
+    rows = []
+    for name, image in pages:
+        clean_page(image, 300)  # warm caches
+        repeats = 2 if quick else 4
+        t0 = time.process_time()
+        for _ in range(repeats):
+            clean_page(image, 300)
+        cpu_ms = (time.process_time() - t0) / repeats * 1000
+        tracemalloc.start()
+        clean_page(image, 300)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        child0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t1 = time.process_time()
+        clean_page(image, 300, orientation=detect_orientation)
+        own = time.process_time() - t1
+        child1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        osd_ms = (child1.ru_utime + child1.ru_stime - child0.ru_utime - child0.ru_stime) * 1000
+        rows.append({"page": name, "pixels": int(image.shape[0] * image.shape[1]),
+                     "cleanup_cpu_ms": round(cpu_ms, 1), "with_osd_own_cpu_ms": round(own * 1000, 1),
+                     "osd_tesseract_cpu_ms": round(osd_ms, 1),
+                     "peak_full_size_copies": round(peak / image.nbytes, 2)})
+    return {"pages": rows, "cleanup_cpu_ms_max": max(r["cleanup_cpu_ms"] for r in rows),
+            "peak_full_size_copies_max": max(r["peak_full_size_copies"] for r in rows),
+            "note": "process CPU time, OpenCV on one thread; OSD runs in a Tesseract child (its CPU shown apart)"}
+
+
+def sample_truth(name: str) -> tuple[str, list[str]]:
+    """The text of a rendered sample in reading order: the header's left column, then its right
+    column, the number (left) then the place and date (right), title, body, recipients (left),
+    signer (right). The stamp's rim text is not text to read."""
+    s = load_sample(name)
+    header = [*s.parent_organ, *s.organ]
+    right = [MOTTO, MOTTO_2]
+    parts = [*header, *right, *([s.number] if s.number else []), *s.subject_left, s.place_date]
+    parts += [*([s.title] if s.title else []), *s.subject, *(b.text for b in s.body)]
+    parts += ["Nơi nhận:", *s.recipients]
+    parts += [*([s.signer.authority] if s.signer.authority else []), *s.signer.position, s.signer.name]
+    return "\n".join(parts), [*header, *right]
+
+
+def header_in_order(text: str, items: list[str]) -> tuple[int, int]:
+    """How many header lines come out as lines of their own, in the expected order."""
+    lines = [norm_text(x) for x in text.splitlines() if x.strip()]
+    pos = []
+    for item in items:
+        target = norm_text(item)
+        best, where = 1e9, None
+        for i, line in enumerate(lines[:40]):
+            d = levenshtein(target, line) / max(1, len(target))
+            if d < best:
+                best, where = d, i
+        pos.append(where if best <= 0.25 else None)
+    ok = sum(1 for i, p in enumerate(pos) if p is not None and all(q is not None and q < p for q in pos[:i]))
+    return ok, len(items)
+
+
+def bench_ocr(work: Path, quick: bool) -> dict[str, Any]:
+    names = list_samples()[:3] if quick else list_samples()
+    result: dict[str, Any] = {}
+    for damage in (None, "scan"):
+        truth_all, ours_all, plain_all = [], [], []
+        order_ours, order_plain, order_total = 0, 0, 0
+        for name in names:
+            truth, header = sample_truth(name)
+            pages = rendered(name, 300, damage=damage)
+            ours_text, plain_text = [], []
+            for page in pages:
+                text, _ = ours_ocr(page, 300, "vie")
+                ours_text.append(text)
+                plain_text.append(plain_tesseract(page, 300, "vie", work))
+            a, n = header_in_order(ours_text[0], header)
+            b, _ = header_in_order(plain_text[0], header)
+            order_ours, order_plain, order_total = order_ours + a, order_plain + b, order_total + n
+            truth_all.append(truth)
+            ours_all.append("\n".join(ours_text))
+            plain_all.append("\n".join(plain_text))
+        key = "rendered_damaged" if damage else "rendered_clean"
+        result[key] = {
+            "documents": len(names),
+            "cer_percent": {"ours": cer("\n".join(truth_all), "\n".join(ours_all)),
+                            "plain_tesseract": cer("\n".join(truth_all), "\n".join(plain_all))},
+            "per_document_ours": [cer(t, o) for t, o in zip(truth_all, ours_all, strict=True)],
+            "header_lines_in_order": {"ours": f"{order_ours}/{order_total}", "plain_tesseract": f"{order_plain}/{order_total}"},
+        }
+    # vietocr3/vietsample1.pdf against its own text layer.
+    truth = (CORPUS / "vietocr3/vietsample1.pdf.pdftotext.txt").read_text(encoding="utf-8")
+    ours_t, plain_t = [], []
+    for page in (1, 2):
+        image = render_pdf(CORPUS / "vietocr3/vietsample1.pdf", page, 300)
+        ours_t.append(ours_ocr(image, 300, "vie")[0])
+        plain_t.append(plain_tesseract(image, 300, "vie", work))
+    result["vietsample1_pdf"] = {"cer_percent": {"ours": cer(truth, "\n".join(ours_t)),
+                                                 "plain_tesseract": cer(truth, "\n".join(plain_t))}}
+    # UNLV magazine scans: cleanup must not hurt.
+    unlv = {}
+    for name in ("8071_093.3B", "8087_054.3B"):
+        image = load(CORPUS / f"tesseract_test/{name}.tif")
+        truth = (CORPUS / f"tesseract_test/{name}.txt").read_text(encoding="utf-8", errors="replace")
+        unlv[name] = {"ours": cer(truth, ours_ocr(image, 300, "eng")[0]),
+                      "plain_tesseract": cer(truth, plain_tesseract(image, 300, "eng", work))}
+    result["unlv_cer_percent"] = unlv
+    return result
+
+
+SECTIONS = ("deskew", "orientation", "blank", "crop", "colour", "flags", "speed", "ocr")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join(SECTIONS))
+    parser.add_argument("--quick", action="store_true", help="fewer angles and documents")
+    args = parser.parse_args()
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(chosen) - set(SECTIONS)
+    if unknown:
+        raise SystemExit(f"Unknown sections {sorted(unknown)}; choose from {', '.join(SECTIONS)}.")
+    report: dict[str, Any] = {"tools": {
+        "unpaper": subprocess.run(["unpaper", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+        if shutil.which("unpaper") else None,
+        "tesseract": subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.split("\n")[0],
+    }}
+    with tempfile.TemporaryDirectory(prefix="bench-cleanup-") as tmp:
+        work = Path(tmp)
+        for section in chosen:
+            t0 = time.perf_counter()
+            if section == "deskew":
+                report[section] = bench_deskew(work, args.quick)
+            elif section == "orientation":
+                report[section] = bench_orientation(work)
+            elif section == "blank":
+                report[section] = bench_blank()
+            elif section == "crop":
+                report[section] = bench_crop()
+            elif section == "colour":
+                report[section] = bench_colour()
+            elif section == "flags":
+                report[section] = bench_flags()
+            elif section == "speed":
+                report[section] = bench_speed(args.quick)
+            elif section == "ocr":
+                report[section] = bench_ocr(work, args.quick)
+            report[section]["wall_s"] = round(time.perf_counter() - t0, 1)
+            # Each section on stderr as it ends: a long run that is stopped keeps what it measured.
+            print(json.dumps({section: report[section]}, ensure_ascii=False), file=sys.stderr, flush=True)
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
