@@ -1,3 +1,3 @@
-from station.cli import main
+from station.entry import main
 
 raise SystemExit(main())

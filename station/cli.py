@@ -90,6 +90,7 @@ def build_parser() -> Parser:
     p.add_argument("--pdf", type=Path, required=True, metavar="OUT")
     p = cmd("verify", "verify a PDF offline: PDF/A and metadata")
     p.add_argument("file", type=Path, metavar="FILE")
+    cmd("gui", "open the operator's window (also what `station` alone does)")
     p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
     return parser
@@ -345,7 +346,8 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
+    if args.command is None or args.command == "gui":
+        # The window opens through station.entry (the installed `station`), which sits above the layers.
         parser.print_help()
         return 0
     try:

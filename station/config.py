@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "pipeline.workers": 0,  # 0: one per core
     "ocr.language": "vie",
     "ocr.seconds_per_page": 180,
+    # The operator's interface.
+    "ui.language": "vi",
 }
 
 
