@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -69,6 +70,7 @@ class MetadataForm(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         outer = QVBoxLayout(body)
         self.heading = QLabel()
@@ -93,6 +95,7 @@ class MetadataForm(QScrollArea):
                 editor = combo
             else:
                 line = QLineEdit()
+                line.setMinimumWidth(120)
                 if spec.max_length:
                     line.setMaxLength(spec.max_length + 20)  # over-long text is shown as a problem, not cut
                 if spec.type == "date":
@@ -101,7 +104,6 @@ class MetadataForm(QScrollArea):
                 line.textEdited.connect(self._changed)
                 editor = line
             editor.setObjectName(f"field_{spec.key}")
-            editor.installEventFilter(self)
             badge = QLabel()
             badge.setMinimumWidth(56)
             message = QLabel()
@@ -122,6 +124,24 @@ class MetadataForm(QScrollArea):
             layout.addRow(label + (" *" if spec.required else ""), cell)
             self.rows[spec.key] = _Row(spec, editor, badge, message)
         self.setEnabled(False)
+        self._editors = {id(row.editor): key for key, row in self.rows.items()}
+        app = QApplication.instance()
+        assert app is not None
+        app.focusChanged.connect(self._focus_changed)  # type: ignore[attr-defined]
+
+    def detach(self) -> None:
+        """Stop listening to the application before the window goes away."""
+        app = QApplication.instance()
+        if app is not None:
+            try:
+                app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+            except (RuntimeError, TypeError):
+                pass
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        key = self._editors.get(id(new)) if new is not None else None
+        if key is not None:
+            self.field_focused.emit(key)
 
     # -- filling ---------------------------------------------------------------------------------
     def load(self, draft: dict[str, str], suggestions: dict[str, dict[str, Any]], entered: dict[str, str],
@@ -217,9 +237,3 @@ class MetadataForm(QScrollArea):
         self.check()
         self.edited.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            for key, row in self.rows.items():
-                if row.editor is watched:
-                    self.field_focused.emit(key)
-        return super().eventFilter(watched, event)

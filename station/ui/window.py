@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         self.confirm_button.clicked.connect(self.confirm)
         rv.addWidget(self.confirm_button)
         split.addWidget(right)
-        split.setSizes([330, 700, 420])
+        split.setSizes([320, 640, 480])
         split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
 
@@ -378,18 +378,21 @@ class MainWindow(QMainWindow):
     # -- background work -------------------------------------------------------------------------
     def run_task(self, fn: Callable[[Station], Any], done: Callable[[Any], None] | None = None,
                  failed: Callable[[BaseException], None] | None = None) -> Task:
+        # A finished task is let go only at the next call: dropping it inside its own signal's slot
+        # would delete the sender while Qt is still delivering from it.
+        self._tasks = {t for t in self._tasks if not t.finished_flag}
         task = Task(self.data_dir, fn)
         self._tasks.add(task)
 
         def finish(result: Any) -> None:
-            self._tasks.discard(task)
+            task.finished_flag = True
             if self._closing:
                 return
             if done:
                 done(result)
 
         def fail(exc: BaseException) -> None:
-            self._tasks.discard(task)
+            task.finished_flag = True
             if self._closing:
                 return
             (failed or (lambda e: self.say(self._error_text(e), error=True)))(exc)
@@ -872,6 +875,7 @@ class MainWindow(QMainWindow):
             self.images.loaded.disconnect()
         except (RuntimeError, TypeError):
             pass
+        self.form.detach()
         self.station.close()
         super().closeEvent(event)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
@@ -21,7 +22,7 @@ _threads: set[QThread] = set()  # strong references: a running QThread must neve
 
 
 def running_threads() -> list[QThread]:
-    for t in [t for t in _threads if t.isFinished()]:
+    for t in [t for t in _threads if not shiboken6.isValid(t) or t.isFinished()]:
         _threads.discard(t)
     return [t for t in _threads if t.isRunning()]
 
@@ -55,7 +56,8 @@ class Task(QRunnable):
         self.data_dir = data_dir
         self.fn = fn
         self.signals = TaskSignals()
-        self.setAutoDelete(True)
+        self.finished_flag = False
+        self.setAutoDelete(False)  # the window holds it until its result has been delivered
 
     def run(self) -> None:
         from station.workflow import Station
