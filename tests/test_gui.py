@@ -19,7 +19,7 @@ pytest.importorskip("pytestqt")
 import shiboken6  # noqa: E402
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QTableWidget  # noqa: E402
 
 from station.domain import DocState, SplitMode  # noqa: E402
 from station.scanner.profiles import Profile, ProfileStore  # noqa: E402
@@ -281,3 +281,85 @@ def test_ten_thousand_documents_update_in_place(qtbot) -> None:  # type: ignore[
     view.grab()
     # Only the rows on screen are asked for: scrolling does not walk 10,000 rows.
     assert seen and len(set(seen)) < 100 and min(seen) > 9_900
+
+
+def test_admin_locked_settings_are_shown_but_not_editable(qtbot, data: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from station.ui.settings import SettingsDialog
+
+    admin = tmp_path / "admin.json"
+    admin.write_text(json.dumps({"ui.language": "vi", "ocr.language": "vie"}), encoding="utf-8")
+    monkeypatch.setenv("STATION_ADMIN_SETTINGS", str(admin))
+    station = Station(data)
+    try:
+        dialog = SettingsDialog(station)
+        qtbot.addWidget(dialog)
+        assert not dialog.language.isEnabled()
+        table = dialog.findChild(QTableWidget, "all_settings")
+        rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+        locked = table.item(rows["ocr.language"], 1)
+        free = table.item(rows["ocr.seconds_per_page"], 1)
+        assert not locked.flags() & Qt.ItemFlag.ItemIsEditable
+        assert free.flags() & Qt.ItemFlag.ItemIsEditable
+        assert table.item(rows["ocr.language"], 2).text() == "quản trị viên (khóa)"
+        free.setText("120")
+        dialog.save()
+        assert Station(data).settings.get("ocr.seconds_per_page") == 120
+    finally:
+        station.close()
+
+
+def test_files_dropped_on_the_window_are_imported(qtbot, data: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    w = make_window(qtbot, data, pipeline=False)
+    qtbot.waitUntil(lambda: w.middle.currentIndex() == 1, timeout=10000)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(_image(tmp_path / f"d{i}.png", str(i)))) for i in range(2)])
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(drop)
+    qtbot.waitUntil(lambda: len(w.docs.rows) == 2, timeout=60000)
+    assert w.middle.currentIndex() == 0  # the guide gives way to the documents
+    assert [r.state for r in w.docs.rows] == ["processing", "processing"]
+
+
+@pytest.mark.slow
+def test_scan_more_and_rescan_in_place(qtbot, data: Path, processed_docs: list[str]) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(qtbot, data, pipeline=False)
+    doc = processed_docs[0]
+    qtbot.waitUntil(lambda: w.current_doc == doc and w.a_scan_more.isEnabled(), timeout=10000)
+    w.profile_box.setCurrentIndex(w.profile_box.findData("test"))
+    w.a_scan_more.trigger()
+    qtbot.waitUntil(lambda: w.scan_thread is None, timeout=120000)
+    shown = state_of(data, doc)
+    assert [p["source"] for p in shown["pages"]] == ["f1.png", "scan_0001.jpg"]
+    assert shown["state"] == "processing"  # the new page goes through cleanup and OCR
+
+
+def test_every_string_has_its_vietnamese_translation(tmp_path: Path) -> None:
+    """The catalogue is complete (nothing unfinished) and compiles; lupdate keeps it in step with the code."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from station.ui.resources import I18N, lrelease
+
+    ts = I18N / "station_vi.ts"
+    messages = list(ET.parse(ts).getroot().iter("message"))
+    assert len(messages) > 150
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+                  or not (m.findtext("translation") or "").strip()]
+    assert unfinished == []
+    fresh = tmp_path / "check.ts"
+    tool = Path(lrelease() or "").with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (I18N.parents[1]).glob("*.py"))
+    subprocess.run([str(tool), *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    in_code = {m.findtext("source") for m in ET.parse(fresh).getroot().iter("message")}
+    assert in_code <= {m.findtext("source") for m in messages}, "run lupdate: some strings are not in the catalogue"
+    qm = tmp_path / "vi.qm"
+    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    assert qm.stat().st_size > 1000

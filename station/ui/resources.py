@@ -8,7 +8,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 
 HERE = Path(__file__).resolve().parent / "resources"
@@ -60,5 +60,10 @@ def install_language(language: str) -> str:
     if qm.exists() and translator.load(str(qm)):
         app.installTranslator(translator)
         _installed.append(translator)
+    # Qt's own words (Save, Cancel, context menus) from the catalogues PySide6 ships.
+    qt_own = QTranslator(app)
+    if language != "en" and qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English))
     return language

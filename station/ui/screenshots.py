@@ -6,6 +6,8 @@ through the real pipeline first, so the screens show real thumbnails, suggestion
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 import tempfile
 import time
@@ -57,6 +59,10 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
+        # An administrator's locked settings, so the settings screens show how locks look.
+        admin = Path(tmp) / "admin-settings.json"
+        admin.write_text(json.dumps({"metadata.rights": "01", "ocr.language": "vie"}), encoding="utf-8")
+        os.environ["STATION_ADMIN_SETTINGS"] = str(admin)
         data = Path(tmp) / "data"
         prepare(data)
         for lang in ("vi", "en"):
@@ -71,7 +77,9 @@ def main(out: Path) -> int:
             w.show()
             spin(app, 10, lambda w=w: w.pages.rowCount() > 0 and w.viewer.image_size[0] > 0)
             spin(app, 1)
+            w.activateWindow()
             w.form.rows["subject"].editor.setFocus()
+            w._field_focused("subject")
             spin(app, 1)
             shoot(w, out / f"02-main-{lang}.png")
             date = w.form.rows["issued_date"].editor

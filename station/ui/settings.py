@@ -48,6 +48,9 @@ class SettingsDialog(QDialog):
         self.message.setWordWrap(True)
         v.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        # Qt ships no Vietnamese catalogue of its own: the standard buttons are named here.
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         v.addWidget(buttons)

@@ -220,7 +220,7 @@
     <message>
         <location filename="../../window.py" line="206"/>
         <location filename="../../window.py" line="359"/>
-        <location filename="../../window.py" line="808"/>
+        <location filename="../../window.py" line="811"/>
         <source>Scanner ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../../window.py" line="351"/>
-        <location filename="../../window.py" line="476"/>
+        <location filename="../../window.py" line="479"/>
         <source>Pipeline: idle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,123 +286,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="468"/>
+        <location filename="../../window.py" line="471"/>
         <source>%1 documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="473"/>
+        <location filename="../../window.py" line="476"/>
         <source>Waiting: %1 for cleanup, %2 for OCR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="530"/>
+        <location filename="../../window.py" line="533"/>
         <source>Sent back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="532"/>
+        <location filename="../../window.py" line="535"/>
         <source>Processing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="534"/>
+        <location filename="../../window.py" line="537"/>
         <source>The pages are being cleaned and read; the fields fill in when they are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="582"/>
+        <location filename="../../window.py" line="585"/>
         <source>No page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="591"/>
+        <location filename="../../window.py" line="594"/>
         <source>blank page, kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="591"/>
+        <location filename="../../window.py" line="594"/>
         <source>blank page, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="593"/>
+        <location filename="../../window.py" line="596"/>
         <source>original — cleanup pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="670"/>
+        <location filename="../../window.py" line="673"/>
         <source>The bin of this document is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="690"/>
+        <location filename="../../window.py" line="693"/>
         <source>There is no next document to merge with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="701"/>
+        <location filename="../../window.py" line="704"/>
         <source>Undone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="713"/>
+        <location filename="../../window.py" line="716"/>
         <source>Insert pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="714"/>
-        <location filename="../../window.py" line="825"/>
+        <location filename="../../window.py" line="717"/>
+        <location filename="../../window.py" line="828"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="733"/>
+        <location filename="../../window.py" line="736"/>
         <source>Not confirmed: correct the fields marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="743"/>
+        <location filename="../../window.py" line="746"/>
         <source>Confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="758"/>
+        <location filename="../../window.py" line="761"/>
         <source>(not answering)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="774"/>
+        <location filename="../../window.py" line="777"/>
         <source>Scanning page %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="782"/>
+        <location filename="../../window.py" line="785"/>
         <source>Scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="799"/>
+        <location filename="../../window.py" line="802"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="824"/>
+        <location filename="../../window.py" line="827"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="830"/>
+        <location filename="../../window.py" line="833"/>
         <source>Import a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="839"/>
+        <location filename="../../window.py" line="842"/>
         <source>Imported %1 document(s); %2 file(s) refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="844"/>
+        <location filename="../../window.py" line="847"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,137 +410,137 @@
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../form.py" line="24"/>
+        <location filename="../../form.py" line="25"/>
         <source>Document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="25"/>
+        <location filename="../../form.py" line="26"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="26"/>
+        <location filename="../../form.py" line="27"/>
         <source>Notation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="27"/>
+        <location filename="../../form.py" line="28"/>
         <source>Year (legal documents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="28"/>
+        <location filename="../../form.py" line="29"/>
         <source>Date issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="29"/>
+        <location filename="../../form.py" line="30"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="30"/>
+        <location filename="../../form.py" line="31"/>
         <source>Issuing organ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="31"/>
+        <location filename="../../form.py" line="32"/>
         <source>Parent organ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="32"/>
+        <location filename="../../form.py" line="33"/>
         <source>Subject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="33"/>
+        <location filename="../../form.py" line="34"/>
         <source>Signer&apos;s position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="34"/>
+        <location filename="../../form.py" line="35"/>
         <source>Signing authority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="35"/>
+        <location filename="../../form.py" line="36"/>
         <source>Signer&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="36"/>
+        <location filename="../../form.py" line="37"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="37"/>
+        <location filename="../../form.py" line="38"/>
         <source>Number of pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="38"/>
+        <location filename="../../form.py" line="39"/>
         <source>File code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="39"/>
+        <location filename="../../form.py" line="40"/>
         <source>Document number in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="40"/>
+        <location filename="../../form.py" line="41"/>
         <source>Administrative procedure code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="41"/>
+        <location filename="../../form.py" line="42"/>
         <source>Procedure dossier code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="42"/>
+        <location filename="../../form.py" line="43"/>
         <source>Retention period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="43"/>
+        <location filename="../../form.py" line="44"/>
         <source>Access rights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="44"/>
+        <location filename="../../form.py" line="45"/>
         <source>Reliability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="45"/>
+        <location filename="../../form.py" line="46"/>
         <source>Paper file code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="46"/>
+        <location filename="../../form.py" line="47"/>
         <source>Physical condition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="47"/>
+        <location filename="../../form.py" line="48"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="48"/>
+        <location filename="../../form.py" line="49"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="99"/>
+        <location filename="../../form.py" line="102"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../form.py" line="159"/>
+        <location filename="../../form.py" line="179"/>
         <source>Suggested from page %1, confidence %2%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,129 +606,139 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="56"/>
-        <location filename="../../settings.py" line="150"/>
+        <location filename="../../settings.py" line="52"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="53"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="59"/>
+        <location filename="../../settings.py" line="153"/>
         <source>Locked by the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="68"/>
+        <location filename="../../settings.py" line="71"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="71"/>
+        <location filename="../../settings.py" line="74"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="72"/>
+        <location filename="../../settings.py" line="75"/>
         <source>A new language is used from the next start of the station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="80"/>
+        <location filename="../../settings.py" line="83"/>
         <source>Network scanners added by address (for networks where they are not found by themselves):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="89"/>
+        <location filename="../../settings.py" line="92"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="91"/>
+        <location filename="../../settings.py" line="94"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="133"/>
+        <location filename="../../settings.py" line="136"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="133"/>
+        <location filename="../../settings.py" line="136"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="133"/>
+        <location filename="../../settings.py" line="136"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="133"/>
+        <location filename="../../settings.py" line="136"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="134"/>
+        <location filename="../../settings.py" line="137"/>
         <source>Page size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="134"/>
+        <location filename="../../settings.py" line="137"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="159"/>
+        <location filename="../../settings.py" line="162"/>
         <source>Archive address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="159"/>
-        <location filename="../../settings.py" line="161"/>
+        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="164"/>
         <source>not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="160"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Archive token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="160"/>
+        <location filename="../../settings.py" line="163"/>
         <source>not configured (kept in the system keyring once set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="161"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Signing certificate or token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="167"/>
+        <location filename="../../settings.py" line="170"/>
         <source>Setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="167"/>
+        <location filename="../../settings.py" line="170"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="167"/>
+        <location filename="../../settings.py" line="170"/>
         <source>Set by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="174"/>
+        <location filename="../../settings.py" line="177"/>
         <source>administrator (locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="178"/>
+        <location filename="../../settings.py" line="181"/>
         <source>you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="178"/>
+        <location filename="../../settings.py" line="181"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="198"/>
+        <location filename="../../settings.py" line="201"/>
         <source>%1: not a valid value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -736,7 +746,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../window.py" line="880"/>
+        <location filename="../../window.py" line="884"/>
         <source>Scanning station</source>
         <translation type="unfinished"></translation>
     </message>
