@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.errors import ScannerError, StationError
+from station.errors import StationError
 from station.ui import texts
 from station.ui.form import MetadataForm
 from station.ui.models import (
@@ -49,10 +49,13 @@ from station.ui.viewer import PageViewer
 from station.ui.workers import (
     ImageLoad,
     ImageSignals,
+    Mailbox,
     PipelineThread,
     ScanThread,
     Task,
+    error_text,
     pool,
+    preload,
     running_threads,
     stop_all,
 )
@@ -66,6 +69,7 @@ VIEW = 0  # full size
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, user: str | None = None, start_pipeline: bool = True) -> None:
         super().__init__()
+        preload()
         self.station = Station(data_dir)
         self.data_dir = self.station.data_dir
         self.user = user or getpass.getuser()
@@ -81,7 +85,7 @@ class MainWindow(QMainWindow):
         self._doc_detail: dict[str, Any] = {}
         self._data_version = -1
         self._loading_docs = False
-        self._tasks: set[Task] = set()
+        self.mailbox = Mailbox(self)
         self.images = ImageSignals()
         self.images.loaded.connect(self._image_loaded)
         self.batch_filter: str | None = None
@@ -95,8 +99,8 @@ class MainWindow(QMainWindow):
 
         self.pipeline = PipelineThread(self.data_dir, self)
         self.pipeline.progress.connect(self._pipeline_progress)
-        self.pipeline.finished_run.connect(lambda _r: self.refresh())
-        self.pipeline.failed.connect(lambda exc: self.say(self._error_text(exc), error=True))
+        self.pipeline.finished_run.connect(self._pipeline_finished)
+        self.pipeline.failed.connect(lambda text: self.say(text, error=True))
         if start_pipeline:
             self.pipeline.start()
             self.pipeline.poke()  # finish whatever an earlier session left
@@ -365,11 +369,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15000 if error else 6000)
 
     def _error_text(self, exc: BaseException) -> str:
-        if isinstance(exc, ScannerError):
-            return texts.scanner_error(exc)
-        if isinstance(exc, StationError):
-            return exc.message
-        return self.tr("Unexpected error: %1").replace("%1", f"{exc.__class__.__name__}: {exc}")
+        return error_text(exc)
 
     def _set_scanner_state(self, text: str) -> None:
         self.scan_state.setText(text)
@@ -377,30 +377,16 @@ class MainWindow(QMainWindow):
 
     # -- background work -------------------------------------------------------------------------
     def run_task(self, fn: Callable[[Station], Any], done: Callable[[Any], None] | None = None,
-                 failed: Callable[[BaseException], None] | None = None) -> Task:
-        # A finished task is let go only at the next call: dropping it inside its own signal's slot
-        # would delete the sender while Qt is still delivering from it.
-        self._tasks = {t for t in self._tasks if not t.finished_flag}
-        task = Task(self.data_dir, fn)
-        self._tasks.add(task)
-
+                 failed: Callable[[BaseException], None] | None = None) -> None:
         def finish(result: Any) -> None:
-            task.finished_flag = True
-            if self._closing:
-                return
-            if done:
+            if not self._closing and done:
                 done(result)
 
         def fail(exc: BaseException) -> None:
-            task.finished_flag = True
-            if self._closing:
-                return
-            (failed or (lambda e: self.say(self._error_text(e), error=True)))(exc)
+            if not self._closing:
+                (failed or (lambda e: self.say(self._error_text(e), error=True)))(exc)
 
-        task.signals.done.connect(finish)
-        task.signals.failed.connect(fail)
-        pool().start(task)
-        return task
+        pool().start(Task(self.data_dir, fn, self.mailbox, finish, fail))
 
     def _load_image(self, blob: str, size: int) -> None:
         pool().start(ImageLoad(self.station.store.blobs.path(blob), blob, size, self.images))
@@ -477,6 +463,10 @@ class MainWindow(QMainWindow):
                 "%1", str(to_clean)).replace("%2", str(to_ocr)))
         else:
             self.status_pipeline.setText(self.tr("Pipeline: idle"))
+
+    def _pipeline_finished(self) -> None:
+        if not self._closing:
+            self.refresh()
 
     def _pipeline_progress(self, done: int, total: int) -> None:
         pass  # the counts read from the store say more than one run's progress
@@ -801,12 +791,14 @@ class MainWindow(QMainWindow):
             self.scan_thread.cancel.cancel()
             self._set_scanner_state(self.tr("Stopping…"))
 
-    def _scan_failed(self, exc: BaseException) -> None:
-        text = self._error_text(exc)
+    def _scan_failed(self, failure: BaseException | str) -> None:
+        text = failure if isinstance(failure, str) else self._error_text(failure)
         self._set_scanner_state(text)
         self.say(text, error=True)
 
-    def _scan_done(self, _result: Any) -> None:
+    def _scan_done(self) -> None:
+        if self._closing:
+            return
         if not self.last_problem.startswith(self.scan_state.text()):
             self._set_scanner_state(self.tr("Scanner ready"))
         self.pipeline.poke()
@@ -817,6 +809,8 @@ class MainWindow(QMainWindow):
         self.scan_thread = None
         if t is not None:
             t.deleteLater()
+        if self._closing:
+            return
         self.pipeline.release()
         self.a_stop.setEnabled(False)
         self.a_scan.setEnabled(True)

@@ -7,6 +7,7 @@ closes, and tests can check that none was left running.
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,28 @@ def running_threads() -> list[QThread]:
     return [t for t in _threads if t.isRunning()]
 
 
+# Imported once on the GUI thread before any worker starts: shiboken's import hook is not safe
+# when two threads import at once (the bench crashed in it, in a pool thread importing httpx).
+PRELOAD = (
+    "station.workflow.station", "station.workflow.scanning", "station.workflow.pages", "station.pipeline.runner",
+    "station.pipeline.worker", "station.scanner.registry", "station.scanner.demo", "station.scanner.escl",
+    "station.scanner.bridge", "station.scanner.profiles", "station.intake.sandbox", "station.intake.decode",
+    "station.metadata.extract", "station.metadata.fields", "station.ocr.tesseract", "station.imaging.cleanup",
+    "PIL.Image", "PIL.PngImagePlugin", "PIL.JpegImagePlugin", "PIL.TiffImagePlugin", "concurrent.futures.process",
+    "multiprocessing.queues", "multiprocessing.connection", "sqlite3", "json",
+)
+
+
+def preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+
+
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
 
@@ -43,21 +66,43 @@ def _emit(signal: Any, *args: Any) -> None:
         pass
 
 
-class TaskSignals(QObject):
-    done = Signal(object)
-    failed = Signal(object)  # the StationError (or other exception)
+class Mailbox(QObject):
+    """Results of pool tasks, handed to the GUI thread.
+
+    Workers put Python objects in a queue and signal with no arguments: a queued signal carrying
+    an arbitrary Python object across threads crashed PySide6 6.12 here (a refcount fault,
+    ``none_dealloc``) under load, while argument-less and plain-type signals are safe.
+    """
+
+    ready = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.queue: queue.SimpleQueue[tuple[Callable[[Any], None] | None, Any]] = queue.SimpleQueue()
+        self.ready.connect(self.drain)
+
+    def post(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        self.queue.put((callback, value))
+        _emit(self.ready)
+
+    def drain(self) -> None:
+        while True:
+            try:
+                callback, value = self.queue.get_nowait()
+            except queue.Empty:
+                return
+            if callback is not None:
+                callback(value)
 
 
 class Task(QRunnable):
-    """One core call, `fn(station)`, on the thread pool; its result or error comes back as a signal."""
+    """One core call, `fn(station)`, on the thread pool; its result or error comes back through a mailbox."""
 
-    def __init__(self, data_dir: Path, fn: Callable[[Any], Any]) -> None:
+    def __init__(self, data_dir: Path, fn: Callable[[Any], Any], mailbox: Mailbox,
+                 done: Callable[[Any], None] | None, failed: Callable[[BaseException], None] | None) -> None:
         super().__init__()
-        self.data_dir = data_dir
-        self.fn = fn
-        self.signals = TaskSignals()
-        self.finished_flag = False
-        self.setAutoDelete(False)  # the window holds it until its result has been delivered
+        self.data_dir, self.fn, self.mailbox, self.done, self.failed = data_dir, fn, mailbox, done, failed
+        self.setAutoDelete(True)
 
     def run(self) -> None:
         from station.workflow import Station
@@ -68,10 +113,10 @@ class Task(QRunnable):
                 result = self.fn(station)
             finally:
                 station.close()
-        except Exception as exc:  # reported to the operator by the receiving slot
-            self.signals.failed.emit(exc)
+        except Exception as exc:  # reported to the operator by the receiving callback
+            self.mailbox.post(self.failed, exc)
             return
-        self.signals.done.emit(result)
+        self.mailbox.post(self.done, result)
 
 
 class ImageSignals(QObject):
@@ -97,13 +142,27 @@ class ImageLoad(QRunnable):
                 im = im.convert("L" if im.mode in ("1", "L") else "RGB")
                 fmt = QImage.Format.Format_Grayscale8 if im.mode == "L" else QImage.Format.Format_RGB888
                 stride = im.width * (1 if im.mode == "L" else 3)
-                image = QImage(im.tobytes(), im.width, im.height, stride, fmt).copy()
+                image = _qimage(im.tobytes(), im.width, im.height, stride, fmt)
         except OSError:
             image = QImage()
         try:
             self.signals.loaded.emit(self.blob, self.size, image)
         except RuntimeError:  # the receiver is gone (the window closed meanwhile)
             pass
+
+
+def _qimage(raw: bytes, width: int, height: int, stride: int, fmt: QImage.Format) -> QImage:
+    """Copy pixels into a QImage that owns its memory (the constructor over a Python buffer keeps
+    a reference it later releases from C++, which is not safe off the GUI thread)."""
+    image = QImage(width, height, fmt)
+    line = image.bytesPerLine()
+    bits = image.bits()
+    if line == stride:
+        bits[: len(raw)] = raw
+    else:
+        for y in range(height):
+            bits[y * line: y * line + stride] = raw[y * stride: (y + 1) * stride]
+    return image
 
 
 class StoppableThread(QThread):
@@ -124,8 +183,8 @@ class PipelineThread(StoppableThread):
     """Runs the pipeline whenever poked (new pages, page work); waits for a scan that holds it."""
 
     progress = Signal(int, int)
-    finished_run = Signal(object)  # ProcessReport
-    failed = Signal(object)
+    finished_run = Signal()
+    failed = Signal(str)  # what to tell the operator
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -183,11 +242,12 @@ class PipelineThread(StoppableThread):
                 self._wake.set()
                 continue
             except Exception as exc:
-                _emit(self.failed, exc)
+                _emit(self.failed, error_text(exc))
                 continue
             finally:
                 self.idle.set()
-            _emit(self.finished_run, report)
+            del report
+            _emit(self.finished_run)
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         if self._hold.is_set():
@@ -202,8 +262,8 @@ class ScanThread(StoppableThread):
     status = Signal(str)
     page_started = Signal(int)
     progress = Signal(int, int)
-    failed = Signal(object)  # ScannerError or StationError
-    finished_scan = Signal(object)  # ScanReport, or the list of inserted page ids
+    failed = Signal(str)  # the fault in the operator's words
+    finished_scan = Signal()
 
     def __init__(self, data_dir: Path, device_id: str, profile: str, *, batch: str | None = None,
                  into: str | None = None, replace_page: int | None = None, user: str | None = None,
@@ -252,11 +312,9 @@ class ScanThread(StoppableThread):
                     work = PageWork(station)
                     if self.replace_page is not None and got:
                         work.replace(self.replace_page, got[0], user=self.user)
-                        _emit(self.finished_scan, [self.replace_page])
                     elif got and self.into is not None:
-                        _emit(self.finished_scan, work.insert(self.into, 10**6, got, user=self.user))
-                    else:
-                        _emit(self.finished_scan, [])
+                        work.insert(self.into, 10**6, got, user=self.user)
+                    _emit(self.finished_scan)
                     return
                 if self.pipeline is not None:
                     self.pipeline.wait_idle(self._stop)
@@ -269,18 +327,32 @@ class ScanThread(StoppableThread):
                 station.close()
         except _Stopped:
             return
-        except (ScannerError, StationError) as exc:
-            _emit(self.failed, exc)
+        except Exception as exc:
+            _emit(self.failed, error_text(exc))
             return
         if report.error is not None:
-            _emit(self.failed, report.error)
-        _emit(self.finished_scan, report)
+            _emit(self.failed, error_text(report.error))
+        _emit(self.finished_scan)
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         # The Stop button only cancels the feeder: the pages already here are processed. Closing
         # the window stops the thread too, between pages; the next run carries on.
         _emit(self.progress, done, total)
         self._check()
+
+
+def error_text(exc: BaseException) -> str:
+    """An error in the operator's words (Qt's translate is safe on any thread)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from station.ui import texts
+
+    if isinstance(exc, ScannerError):
+        return texts.scanner_error(exc)
+    if isinstance(exc, StationError):
+        return exc.message
+    return QCoreApplication.translate("MainWindow", "Unexpected error: %1").replace(
+        "%1", f"{exc.__class__.__name__}: {exc}")
 
 
 def stop_all(threads: list[QThread], timeout_ms: int = 60000) -> None:
