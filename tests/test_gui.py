@@ -25,7 +25,7 @@ from station.domain import DocState, SplitMode  # noqa: E402
 from station.scanner.profiles import Profile, ProfileStore  # noqa: E402
 from station.ui.models import DocRow, DocumentModel  # noqa: E402
 from station.ui.resources import install_language  # noqa: E402
-from station.ui.workers import running_threads  # noqa: E402
+from station.ui.workers import open_executors, running_threads  # noqa: E402
 from station.workflow import Station  # noqa: E402
 from tests.test_pages import _image, _mark_processed  # noqa: E402
 
@@ -47,6 +47,7 @@ def no_leaked_threads_or_timers(qapp: QApplication, monkeypatch: pytest.MonkeyPa
     QThreadPool.globalInstance().waitForDone(60000)
     qapp.processEvents()
     assert running_threads() == [], "a test left a QThread running"
+    assert open_executors() == 0, "a window's worker threads were not shut down"
     assert QThreadPool.globalInstance().activeThreadCount() == 0, "a pool task is still running"
     active = [t for t in started if shiboken6.isValid(t) and t.isActive()]
     assert active == [], f"a test left {len(active)} timer(s) running"

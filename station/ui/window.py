@@ -47,14 +47,12 @@ from station.ui.models import (
 from station.ui.resources import icon
 from station.ui.viewer import PageViewer
 from station.ui.workers import (
-    ImageLoad,
-    ImageSignals,
     Mailbox,
     PipelineThread,
     ScanThread,
     Task,
+    Workers,
     error_text,
-    pool,
     preload,
     running_threads,
     stop_all,
@@ -86,8 +84,7 @@ class MainWindow(QMainWindow):
         self._data_version = -1
         self._loading_docs = False
         self.mailbox = Mailbox(self)
-        self.images = ImageSignals()
-        self.images.loaded.connect(self._image_loaded)
+        self.workers = Workers(self.mailbox)
         self.batch_filter: str | None = None
         self.last_problem = ""
         self._closing = False
@@ -386,10 +383,11 @@ class MainWindow(QMainWindow):
             if not self._closing:
                 (failed or (lambda e: self.say(self._error_text(e), error=True)))(exc)
 
-        pool().start(Task(self.data_dir, fn, self.mailbox, finish, fail))
+        self.workers.task(Task(self.data_dir, fn, self.mailbox, finish, fail))
 
     def _load_image(self, blob: str, size: int) -> None:
-        pool().start(ImageLoad(self.station.store.blobs.path(blob), blob, size, self.images))
+        self.workers.image(self.station.store.blobs.path(blob), size,
+                           lambda image: self._image_loaded(blob, size, image))
 
     def _image_loaded(self, blob: str, size: int, image: QImage) -> None:
         if self._closing:
@@ -865,10 +863,7 @@ class MainWindow(QMainWindow):
         if self.scan_thread is not None:
             self.scan_thread.stop()
         stop_all(threads)
-        try:
-            self.images.loaded.disconnect()
-        except (RuntimeError, TypeError):
-            pass
+        self.workers.shutdown()
         self.form.detach()
         self.station.close()
         super().closeEvent(event)

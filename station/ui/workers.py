@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage
 
 from station.errors import Busy, ScannerError, StationError
@@ -95,14 +95,16 @@ class Mailbox(QObject):
                 callback(value)
 
 
-class Task(QRunnable):
-    """One core call, `fn(station)`, on the thread pool; its result or error comes back through a mailbox."""
+class Task:
+    """One core call, `fn(station)`, on a worker thread; its result or error comes back through a mailbox.
+
+    Plain Python threads (concurrent.futures), not QRunnable: a Python QRunnable deleted by Qt's
+    pool after it ran is another way into PySide's refcount faults.
+    """
 
     def __init__(self, data_dir: Path, fn: Callable[[Any], Any], mailbox: Mailbox,
                  done: Callable[[Any], None] | None, failed: Callable[[BaseException], None] | None) -> None:
-        super().__init__()
         self.data_dir, self.fn, self.mailbox, self.done, self.failed = data_dir, fn, mailbox, done, failed
-        self.setAutoDelete(True)
 
     def run(self) -> None:
         from station.workflow import Station
@@ -119,36 +121,53 @@ class Task(QRunnable):
         self.mailbox.post(self.done, result)
 
 
-class ImageSignals(QObject):
-    loaded = Signal(str, int, QImage)  # blob, size asked for, image
+def load_image(path: Path, size: int) -> QImage:
+    """A page image scaled to `size` pixels on its long side (0: full size), decoded off the GUI thread."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            if size:
+                im.draft("L" if im.mode == "L" else "RGB", (size, size))
+                im.thumbnail((size, size))
+            im = im.convert("L" if im.mode in ("1", "L") else "RGB")
+            fmt = QImage.Format.Format_Grayscale8 if im.mode == "L" else QImage.Format.Format_RGB888
+            stride = im.width * (1 if im.mode == "L" else 3)
+            return _qimage(im.tobytes(), im.width, im.height, stride, fmt)
+    except OSError:
+        return QImage()
 
 
-class ImageLoad(QRunnable):
-    """Decode a page image scaled to `size` pixels on its long side (0: full size), off the GUI thread."""
+class Workers:
+    """The window's worker threads for short jobs (core calls, image decoding); shut down on close."""
 
-    def __init__(self, path: Path, blob: str, size: int, signals: ImageSignals) -> None:
-        super().__init__()
-        self.path, self.blob, self.size, self.signals = path, blob, size, signals
-        self.setAutoDelete(True)
+    def __init__(self, mailbox: Mailbox, threads: int = 3) -> None:
+        from concurrent.futures import ThreadPoolExecutor
 
-    def run(self) -> None:
-        from PIL import Image
+        self.mailbox = mailbox
+        self.executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="station-ui")
+        self.closed = False
+        _executors.add(self)
 
-        try:
-            with Image.open(self.path) as im:
-                if self.size:
-                    im.draft("L" if im.mode == "L" else "RGB", (self.size, self.size))
-                    im.thumbnail((self.size, self.size))
-                im = im.convert("L" if im.mode in ("1", "L") else "RGB")
-                fmt = QImage.Format.Format_Grayscale8 if im.mode == "L" else QImage.Format.Format_RGB888
-                stride = im.width * (1 if im.mode == "L" else 3)
-                image = _qimage(im.tobytes(), im.width, im.height, stride, fmt)
-        except OSError:
-            image = QImage()
-        try:
-            self.signals.loaded.emit(self.blob, self.size, image)
-        except RuntimeError:  # the receiver is gone (the window closed meanwhile)
-            pass
+    def task(self, task: Task) -> None:
+        if not self.closed:
+            self.executor.submit(task.run)
+
+    def image(self, path: Path, size: int, done: Callable[[QImage], None]) -> None:
+        if not self.closed:
+            self.executor.submit(lambda: self.mailbox.post(done, load_image(path, size)))
+
+    def shutdown(self) -> None:
+        self.closed = True
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        _executors.discard(self)
+
+
+_executors: set[Workers] = set()
+
+
+def open_executors() -> int:
+    return len(_executors)
 
 
 def _qimage(raw: bytes, width: int, height: int, stride: int, fmt: QImage.Format) -> QImage:
