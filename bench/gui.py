@@ -72,7 +72,8 @@ def main() -> int:
             station.import_files(group, batch="bench", split=SplitMode.NONE)
         station.close()
 
-        window = MainWindow(data, user="bench")
+        # Scanner discovery stays off (BENCH_FIND_SCANNERS=1 turns it on): the figure is the pipeline's.
+        window = MainWindow(data, user="bench", find_scanners=os.environ.get("BENCH_FIND_SCANNERS") == "1")
         window.show()
         delays: list[float] = []
         last = [time.perf_counter()]
@@ -111,8 +112,17 @@ def main() -> int:
         children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         timer.start()
         walker.start()
+        next_report = started + 10
         while not done() and time.perf_counter() - started < 1200:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if time.perf_counter() > next_report:  # figures so far, in case the run does not finish
+                next_report += 10
+                print(json.dumps({"seconds": round(time.perf_counter() - started), "ticks": len(delays),
+                                  "p50_ms": round(percentile(delays, 50), 1),
+                                  "p95_ms": round(percentile(delays, 95), 1),
+                                  "max_ms": round(max(delays, default=0.0), 1),
+                                  "documents_ready": sum(r.state == "needs_review" for r in window.docs.rows)}),
+                      file=sys.stderr, flush=True)
         busy[0] = False
         seconds = time.perf_counter() - started
         cpu1 = resource.getrusage(resource.RUSAGE_SELF)

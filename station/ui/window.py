@@ -65,7 +65,8 @@ VIEW = 0  # full size
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, *, user: str | None = None, start_pipeline: bool = True) -> None:
+    def __init__(self, data_dir: Path, *, user: str | None = None, start_pipeline: bool = True,
+                 find_scanners: bool = True) -> None:
         super().__init__()
         preload()
         self.station = Station(data_dir)
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self._poll)
         self.timer.start()
         self.refresh()
-        self._load_devices()
+        if find_scanners:
+            self._load_devices()
 
     # -- building ----------------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence | None = None,
