@@ -96,7 +96,7 @@ class PageViewer(QGraphicsView):
     def fit(self) -> None:
         self.fitting = True
         if self.image_size[0]:
-            self.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(QRectF(0, 0, *self.image_size), Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom(self, factor: float) -> None:
         self.fitting = False
