@@ -12,12 +12,29 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
 	python3-venv python3-dev gcc softhsm2 libnss3-tools
 
-.PHONY: run test system venv bench bench-scan bench-size bench-seal bench-cleanup lint clean
+.PHONY: run demo test system venv bench bench-scan bench-size bench-seal bench-cleanup bench-gui lint clean translations screenshots
 
-run: venv
+# The operator's window on the embedded defaults: SQLite store and archive folder in the user data
+# folder, the demo scanner, a short guide on first run.
+run: venv translations
+	$(BIN)/station
+
+demo: venv
 	$(BIN)/station demo --keep
 
-test: venv
+# Qt Linguist catalogues (.ts, in git) compiled to the .qm files the station loads.
+translations: venv
+	$(BIN)/pyside6-lrelease -silent station/ui/resources/i18n/station_vi.ts -qm station/ui/resources/i18n/station_vi.qm
+	$(BIN)/pyside6-lrelease -silent station/ui/resources/i18n/station_en.ts -qm station/ui/resources/i18n/station_en.qm
+
+# Every main screen in Vietnamese and English, under a virtual X server, into build/screenshots/.
+screenshots: venv translations
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m station.ui.screenshots build/screenshots
+
+bench-gui: venv translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
+
+test: venv translations
 	$(BIN)/python -m pytest -n auto -p no:cacheprovider
 
 lint: venv

@@ -1,3 +1,4 @@
-from station.cli import main
+from station.entry import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

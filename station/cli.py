@@ -120,6 +120,7 @@ def build_parser() -> Parser:
     p.add_argument("--module", metavar="LIB", help="the token's PKCS#11 library (use-token)")
     p.add_argument("--token-label", metavar="L")
     p.add_argument("--key-label", metavar="L")
+    cmd("gui", "open the operator's window (also what `station` alone does)")
     p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
     return parser
@@ -580,7 +581,8 @@ def run(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
+    if args.command is None or args.command == "gui":
+        # The window opens through station.entry (the installed `station`), which sits above the layers.
         parser.print_help()
         return 0
     try:

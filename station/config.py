@@ -53,6 +53,8 @@ DEFAULTS: dict[str, Any] = {
     "signing.timestamp_url": "",
     "signing.revocation": True,
     "signing.trust_roots": [],
+    # The operator's interface.
+    "ui.language": "vi",
 }
 
 

@@ -154,6 +154,30 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        5,
+        # Page work (workflow/pages.py): a recoverable bin and an undo journal.
+        """
+        CREATE TABLE page_bin (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            removed_at TEXT NOT NULL,
+            removed_by TEXT,
+            page TEXT NOT NULL,
+            stages TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX page_bin_document ON page_bin(document_id);
+        CREATE TABLE page_actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            user TEXT,
+            action TEXT NOT NULL,
+            event_id INTEGER NOT NULL,
+            documents TEXT NOT NULL,
+            before TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,43 @@
+"""Starting the GUI: one QApplication, the chosen language, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from station import config
+from station.ui.resources import icon, install_language
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        # Fractional scaling (125 %, 150 %) as the screen asks, rather than rounded to 100 or 200 %.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName("station")
+        app.setApplicationDisplayName("Station")
+        app.setWindowIcon(icon("app"))
+    assert isinstance(app, QApplication)
+    return app
+
+
+def run(data_dir: str | os.PathLike[str] | None = None, language: str | None = None) -> int:
+    from station.ui.window import MainWindow
+
+    app = application()
+    data = config.data_dir(data_dir)
+    install_language(language or str(config.Settings.load(data).get("ui.language")))
+    from station.ui.login import LoginDialog
+
+    login = LoginDialog(Path(data))
+    if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+        return 0  # nobody logged in: nothing to show
+    window = MainWindow(Path(data), user=login.user)
+    window.show()
+    return app.exec()

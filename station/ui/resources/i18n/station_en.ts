@@ -1,0 +1,940 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>DocumentModel</name>
+    <message>
+        <location filename="../../models.py" line="84"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="84"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="84"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="84"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="98"/>
+        <source>(no title yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../window.py" line="72"/>
+        <source>Scanning station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="123"/>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="124"/>
+        <source>Scan more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="125"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="127"/>
+        <location filename="../../window.py" line="339"/>
+        <source>Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="128"/>
+        <source>Import folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="130"/>
+        <source>Turn left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="131"/>
+        <source>Turn right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="132"/>
+        <source>Mark blank / keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="133"/>
+        <source>Remove page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="134"/>
+        <source>Restore removed page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="136"/>
+        <source>Rescan this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="137"/>
+        <source>Insert pages from files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="138"/>
+        <source>Split document here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="139"/>
+        <source>Merge with next document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="140"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="141"/>
+        <source>Move page left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="143"/>
+        <source>Move page right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="145"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="147"/>
+        <source>Next document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="149"/>
+        <source>Previous document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="151"/>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="153"/>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="155"/>
+        <source>Fit page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="156"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="157"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="158"/>
+        <source>Show original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="160"/>
+        <source>Show OCR words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="162"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="163"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="166"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="169"/>
+        <source>&amp;Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="172"/>
+        <source>&amp;Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="176"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="182"/>
+        <source>Scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="187"/>
+        <source>Scanner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="194"/>
+        <source>Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="206"/>
+        <location filename="../../window.py" line="359"/>
+        <location filename="../../window.py" line="811"/>
+        <source>Scanner ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="209"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="240"/>
+        <source>All batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="304"/>
+        <source>Confirm and go to the next (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="318"/>
+        <source>Welcome to the scanning station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="322"/>
+        <source>&lt;ol&gt;&lt;li&gt;Choose a scanner and a profile above. Until a scanner is set up, the &lt;b&gt;demo scanner&lt;/b&gt; feeds sample pages so you can try everything.&lt;/li&gt;&lt;li&gt;Put the paper in and press &lt;b&gt;Scan&lt;/b&gt; (F5), or drop image and PDF files on this window.&lt;/li&gt;&lt;li&gt;Pages appear as they arrive; cleanup and text recognition run in the background.&lt;/li&gt;&lt;li&gt;Check the pages, correct the fields on the right (suggestions are coloured by confidence) and press &lt;b&gt;Ctrl+Enter&lt;/b&gt; to confirm and go to the next document.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="335"/>
+        <source>Try the demo scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="349"/>
+        <source>User: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="351"/>
+        <location filename="../../window.py" line="479"/>
+        <source>Pipeline: idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="354"/>
+        <source>Archive: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="355"/>
+        <source>Packages waiting: not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="372"/>
+        <source>Unexpected error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="376"/>
+        <source>Scanner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="471"/>
+        <source>%1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="476"/>
+        <source>Waiting: %1 for cleanup, %2 for OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="533"/>
+        <source>Sent back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="535"/>
+        <source>Processing failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="537"/>
+        <source>The pages are being cleaned and read; the fields fill in when they are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="585"/>
+        <source>No page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="594"/>
+        <source>blank page, kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="594"/>
+        <source>blank page, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="596"/>
+        <source>original — cleanup pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="673"/>
+        <source>The bin of this document is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="693"/>
+        <source>There is no next document to merge with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="704"/>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="716"/>
+        <source>Insert pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="717"/>
+        <location filename="../../window.py" line="828"/>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="736"/>
+        <source>Not confirmed: correct the fields marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="746"/>
+        <source>Confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="761"/>
+        <source>(not answering)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="777"/>
+        <source>Scanning page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="785"/>
+        <source>Scanning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="802"/>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="827"/>
+        <source>Import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="833"/>
+        <source>Import a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="842"/>
+        <source>Imported %1 document(s); %2 file(s) refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="847"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <location filename="../../form.py" line="25"/>
+        <source>Document type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="26"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="27"/>
+        <source>Notation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="28"/>
+        <source>Year (legal documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="29"/>
+        <source>Date issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="30"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="31"/>
+        <source>Issuing organ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="32"/>
+        <source>Parent organ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="33"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="34"/>
+        <source>Signer&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="35"/>
+        <source>Signing authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="36"/>
+        <source>Signer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="37"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="38"/>
+        <source>Number of pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="39"/>
+        <source>File code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="40"/>
+        <source>Document number in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="41"/>
+        <source>Administrative procedure code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="42"/>
+        <source>Procedure dossier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="43"/>
+        <source>Retention period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="44"/>
+        <source>Access rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="45"/>
+        <source>Reliability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="46"/>
+        <source>Paper file code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="47"/>
+        <source>Physical condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="48"/>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="49"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="102"/>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../form.py" line="179"/>
+        <source>Suggested from page %1, confidence %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PageModel</name>
+    <message>
+        <location filename="../../models.py" line="216"/>
+        <source>waiting for cleanup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="218"/>
+        <source>waiting for OCR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="220"/>
+        <source>processing failed: rescan this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="222"/>
+        <source>blank page, kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../models.py" line="222"/>
+        <source>blank page, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../settings.py" line="36"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="41"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="42"/>
+        <source>Scanners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="43"/>
+        <source>Scan profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="44"/>
+        <source>Archive and signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="45"/>
+        <source>All settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="52"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="53"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="59"/>
+        <location filename="../../settings.py" line="153"/>
+        <source>Locked by the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="71"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="74"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="75"/>
+        <source>A new language is used from the next start of the station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="83"/>
+        <source>Network scanners added by address (for networks where they are not found by themselves):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="92"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="94"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="136"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="136"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="136"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="136"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="137"/>
+        <source>Page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="137"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="162"/>
+        <source>Archive address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="164"/>
+        <source>not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="163"/>
+        <source>Archive token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="163"/>
+        <source>not configured (kept in the system keyring once set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="164"/>
+        <source>Signing certificate or token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="170"/>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="170"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="170"/>
+        <source>Set by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="177"/>
+        <source>administrator (locked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="181"/>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="181"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="201"/>
+        <source>%1: not a valid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../window.py" line="884"/>
+        <source>Scanning station</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <location filename="../../texts.py" line="18"/>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="19"/>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="20"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="21"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="22"/>
+        <source>Sent back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="23"/>
+        <source>Sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="24"/>
+        <source>In the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="25"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="32"/>
+        <source>dark border</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="33"/>
+        <source>punch holes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="34"/>
+        <source>low contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="35"/>
+        <source>low resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="36"/>
+        <source>blurred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="37"/>
+        <source>still skewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="47"/>
+        <source>Paper jam — remove the paper, then press Scan more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="49"/>
+        <source>The scanner cover is open — close it, then press Scan more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="51"/>
+        <source>The feeder is empty — put the paper in, then press Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="53"/>
+        <source>The scanner is busy — wait a moment and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="55"/>
+        <source>The scanner does not answer — check its cable and power, then press Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="57"/>
+        <source>Scanner error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="61"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="62"/>
+        <source>Not a date: enter it as dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="63"/>
+        <source>The date is in the future: check the date printed on the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="64"/>
+        <source>Pick a value from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="65"/>
+        <source>Enter digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="66"/>
+        <source>Too long: shorten it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="67"/>
+        <source>Not a plausible year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="69"/>
+        <source>Enter the file code as organ id . year . file notation, e.g. 000.00.00.G03.2021.01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="70"/>
+        <source>Re-enter this text (the keyboard sent separate accent marks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>Create the first administrator</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts in Settings.</source>
+        <translation>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="1" />
+        <source>The two passwords differ; type them again.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+</context>
+</TS>

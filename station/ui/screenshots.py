@@ -1,0 +1,109 @@
+"""`make screenshots`: each main screen in Vietnamese and English, as PNG files, for review by eye.
+
+Runs the real station on a fresh data dir: two sample pages come from the demo scanner and go
+through the real pipeline first, so the screens show real thumbnails, suggestions and flags.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
+
+from station.ui.app import application
+from station.ui.resources import install_language
+
+
+def spin(app: QApplication, seconds: float, until: object = None) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if callable(until) and until():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            return
+        time.sleep(0.02)
+
+
+def prepare(data: Path) -> None:
+    from station.domain import SplitMode
+    from station.scanner.base import ScanOptions
+    from station.scanner.demo import DEVICE, DemoDriver
+    from station.workflow import Station
+    from station.workflow.scanning import scan_into
+
+    station = Station(data)
+    try:
+        driver = DemoDriver(samples=["01_quyet_dinh_bgddt", "02_cong_van_bgddt_gddh"])
+        scan_into(station, driver, DEVICE, ScanOptions(source="adf", dpi=200, color_mode="gray"), batch="Lô 01",
+                  split=SplitMode.PAGE, user="demo")
+    finally:
+        station.close()
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path, file=sys.stderr)
+
+
+def main(out: Path) -> int:
+    from station.scanner.base import PaperJam
+    from station.ui.settings import SettingsDialog
+    from station.ui.window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        # An administrator's locked settings, so the settings screens show how locks look.
+        admin = Path(tmp) / "admin-settings.json"
+        admin.write_text(json.dumps({"metadata.rights": "01", "ocr.language": "vie"}), encoding="utf-8")
+        os.environ["STATION_ADMIN_SETTINGS"] = str(admin)
+        data = Path(tmp) / "data"
+        prepare(data)
+        for lang in ("vi", "en"):
+            install_language(lang)
+            empty = MainWindow(Path(tmp) / f"empty-{lang}", user="operator", start_pipeline=False)
+            empty.show()
+            spin(app, 3, lambda w=empty: w.middle.currentIndex() == 1)
+            shoot(empty, out / f"01-first-run-{lang}.png")
+            empty.close()
+
+            w = MainWindow(data, user="operator", start_pipeline=False)
+            w.show()
+            spin(app, 10, lambda w=w: w.pages.rowCount() > 0 and w.viewer.image_size[0] > 0)
+            spin(app, 1)
+            w.activateWindow()
+            w.form.rows["subject"].editor.setFocus()
+            w._field_focused("subject")
+            spin(app, 1)
+            shoot(w, out / f"02-main-{lang}.png")
+            date = w.form.rows["issued_date"].editor
+            date.setFocus()
+            date.setText("31/02/2021")
+            w.form.check()
+            w.a_words.setChecked(True)
+            w.toggle_words()
+            spin(app, 1)
+            shoot(w, out / f"03-check-and-ocr-words-{lang}.png")
+            w._scan_failed(PaperJam("Paper jam in the feeder after page 3."))
+            spin(app, 0.5)
+            shoot(w, out / f"04-scanner-error-{lang}.png")
+            dialog = SettingsDialog(w.station, w)
+            dialog.show()
+            spin(app, 0.5)
+            shoot(dialog, out / f"05-settings-{lang}.png")
+            dialog.tabs.setCurrentIndex(4)
+            spin(app, 0.3)
+            shoot(dialog, out / f"06-settings-all-{lang}.png")
+            dialog.close()
+            w.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")))
