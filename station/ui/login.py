@@ -36,10 +36,12 @@ class LoginDialog(QDialog):
         self.user: str | None = None
         self.setWindowTitle(self.tr("Create the first administrator") if self.first_run else self.tr("Log in"))
         layout = QVBoxLayout(self)
+        self.setMinimumWidth(460)
         if self.first_run:
-            layout.addWidget(QLabel(self.tr(
+            layout.addWidget(intro := QLabel(self.tr(
                 "This station has no accounts yet. Create the administrator's account; the administrator "
-                "then creates the operators' and supervisors' accounts in Settings.")))
+                "then creates the operators' and supervisors' accounts with the command station user add.")))
+            intro.setWordWrap(True)
         form = QFormLayout()
         self.name = QLineEdit()
         self.password = QLineEdit()

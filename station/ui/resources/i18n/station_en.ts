@@ -913,8 +913,8 @@
     </message>
     <message>
         <location filename="../../login.py" line="1" />
-        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts in Settings.</source>
-        <translation>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts in Settings.</translation>
+        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</source>
+        <translation>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</translation>
     </message>
     <message>
         <location filename="../../login.py" line="1" />

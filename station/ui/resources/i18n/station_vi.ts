@@ -912,8 +912,8 @@
     </message>
     <message>
         <location filename="../../login.py" line="1" />
-        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts in Settings.</source>
-        <translation>Trạm chưa có tài khoản nào. Hãy tạo tài khoản quản trị; sau đó người quản trị tạo tài khoản cho nhân viên số hóa và người kiểm duyệt trong phần Cài đặt.</translation>
+        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</source>
+        <translation>Trạm chưa có tài khoản nào. Hãy tạo tài khoản quản trị; sau đó người quản trị tạo tài khoản cho nhân viên số hóa và người kiểm duyệt bằng lệnh station user add.</translation>
     </message>
     <message>
         <location filename="../../login.py" line="1" />
