@@ -603,16 +603,21 @@ def test_validator_verdict_matches_the_verapdf_file_name(name: str) -> None:
 
 
 def _check_text_layer(pages: list[PdfPage], texts: list[str], out: Path) -> None:
-    """pdftotext -raw gives each page's OCR text exactly; the default (reading-order) mode gives
-    the same lines, in the same order where poppler's column detection agrees with Tesseract's."""
+    """pdftotext -raw (content order) gives each page's OCR text exactly, in the station's reading
+    order. The default mode applies poppler's own column guess: it takes the two-column header of
+    an administrative page column by column (the station reads it row by row) and may cut or join
+    lines across columns on a damaged page, but never loses or changes a character."""
+    from collections import Counter
+
     build_pdfa(pages, METADATA, out, producer=PRODUCER)
     assert all(c.ok for c in verify_pdf(out))
     assert [normalise_text(t) for t in pdftotext_pages(out, raw=True)] == texts
     default = [normalise_text(t) for t in pdftotext_pages(out)]
-    assert [sorted(t.split("\n")) for t in default] == [sorted(t.split("\n")) for t in texts]
-    # Most pages come out in Tesseract's order; poppler may move a short line or take a
-    # two-column poem row by row, never lose or change a character.
-    assert sum(d == t for d, t in zip(default, texts, strict=True)) >= len(texts) - 2
+
+    def characters(text: str) -> Counter[str]:
+        return Counter(ch for ch in text if not ch.isspace())
+
+    assert [characters(t) for t in default] == [characters(t) for t in texts]
 
 
 @pytest.mark.slow
