@@ -58,7 +58,7 @@ from station.ocr.metrics import normalise as norm_text  # noqa: E402
 from station.ocr.tesseract import detect_orientation, ocr_image  # noqa: E402
 from station.samples import _MOTTO as MOTTO  # noqa: E402
 from station.samples import _MOTTO_2 as MOTTO_2  # noqa: E402
-from station.samples import list_samples, load_sample, render_sample  # noqa: E402
+from station.samples import list_samples, load_sample, render_sample, turn_content  # noqa: E402
 
 ANGLES = (-19.6, -14.2, -8.3, -3.7, -1.2, -0.35, 0.6, 1.9, 5.3, 11.1, 16.8, 19.9)
 QUICK_ANGLES = (-14.2, -3.7, 0.6, 5.3, 19.9)
@@ -97,16 +97,6 @@ def grey(image: np.ndarray) -> np.ndarray:
     return image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
-def turn_content(image: np.ndarray, ccw_deg: float, fill: int = 255) -> np.ndarray:
-    """The page turned counter-clockwise on screen on a canvas that holds all of it."""
-    h, w = image.shape[:2]
-    m = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), ccw_deg, 1.0)
-    c, s = abs(m[0, 0]), abs(m[0, 1])
-    nw, nh = math.ceil(w * c + h * s), math.ceil(w * s + h * c)
-    m[0, 2] += (nw - 1) / 2 - (w - 1) / 2
-    m[1, 2] += (nh - 1) / 2 - (h - 1) / 2
-    border = fill if image.ndim == 2 else (fill, fill, fill)
-    return cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=border)
 
 
 def stats(errors: list[float]) -> dict[str, Any]:

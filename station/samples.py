@@ -596,6 +596,21 @@ def _scan_damage(page: Image.Image, dpi: int, rng: np.random.Generator) -> Image
     return out
 
 
+def turn_content(image: np.ndarray, ccw_deg: float, fill: int = 255) -> np.ndarray:
+    """The page turned counter-clockwise on screen, on a canvas that holds all of it.
+
+    Test pages with a known skew: the tests and bench/cleanup.py measure deskew against it.
+    """
+    h, w = image.shape[:2]
+    m = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), ccw_deg, 1.0)
+    c, s = abs(m[0, 0]), abs(m[0, 1])
+    nw, nh = math.ceil(w * c + h * s), math.ceil(w * s + h * c)
+    m[0, 2] += (nw - 1) / 2 - (w - 1) / 2
+    m[1, 2] += (nh - 1) / 2 - (h - 1) / 2
+    border = fill if image.ndim == 2 else (fill, fill, fill)
+    return cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=border)
+
+
 def write_sample_files(
     dest_dir: Path | str, dpi: int = 300, damage: Damage = None, *, mode: Literal["RGB", "L"] = "RGB"
 ) -> list[Path]:

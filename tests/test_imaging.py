@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 import re
 import subprocess
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from station.errors import BadInput
 from station.imaging import CleanupResult, clean_page
 from station.imaging.skew import estimate_skew
 from station.ocr.tesseract import detect_orientation
+from station.samples import turn_content
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 LABELS = CORPUS / "labels_images_and_scans.csv"
@@ -86,16 +86,6 @@ def render(pdf: str, page: int, dpi: int) -> np.ndarray:
     return image
 
 
-def turn_content(image: np.ndarray, ccw_deg: float, fill: int = 255) -> np.ndarray:
-    """The page turned counter-clockwise on screen, on a canvas that holds all of it."""
-    h, w = image.shape[:2]
-    m = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), ccw_deg, 1.0)
-    c, s = abs(m[0, 0]), abs(m[0, 1])
-    nw, nh = math.ceil(w * c + h * s), math.ceil(w * s + h * c)
-    m[0, 2] += (nw - 1) / 2 - (w - 1) / 2
-    m[1, 2] += (nh - 1) / 2 - (h - 1) / 2
-    border = fill if image.ndim == 2 else (fill, fill, fill)
-    return cv2.warpAffine(image, m, (nw, nh), flags=cv2.INTER_LINEAR, borderValue=border)
 
 
 def grey(image: np.ndarray) -> np.ndarray:
