@@ -16,6 +16,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = cli.build_parser().parse_args(args_list)
     if args.command in (None, "gui"):
+        import os
+
+        if sys.platform.startswith("linux") and not any(
+                os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+            # Qt would abort the process with a core dump; say what to do instead.
+            print("station: there is no screen to open the window on (no DISPLAY); start it from a desktop "
+                  "session, or use the commands (`station --help`, `station demo`).", file=sys.stderr)
+            return 1
         try:
             from station.ui.app import run as run_gui
         except ImportError as exc:

@@ -218,3 +218,10 @@ def test_demo_runs_the_whole_flow_to_signed_packages(tmp_path: Path) -> None:
         assert bagit.Bag(str(root)).is_valid()
     finally:
         shutil.rmtree(Path(out["data_dir"]).parent, ignore_errors=True)
+
+
+def test_window_without_a_screen_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    p = station(data_dir=tmp_path, check=1)
+    assert "no screen" in p.stderr and "station demo" in p.stderr and "Traceback" not in p.stderr
