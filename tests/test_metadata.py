@@ -165,6 +165,27 @@ def test_organ_and_parent_printed_over_several_lines() -> None:
     assert got["subject"] == "Tổ chức hoạt động dạy thêm, học thêm"
 
 
+def test_a_committee_without_its_place_makes_both_organ_names_unsure() -> None:
+    """A skewed scan read the place line of "ỦY BAN NHÂN DÂN" after the department's line: the names
+    assembled from that order would be wrong, so they are offered unsure (left empty), not filled."""
+    lines = [
+        line(("ỦY BAN NHÂN DÂN", LEFT + 60), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RIGHT), y=250),
+        line(("SỞ GIÁO DỤC VÀ ĐÀO TẠO", LEFT), ("Độc lập - Tự do - Hạnh phúc", RIGHT + 60), y=318),
+        line(("THÀNH PHỐ HẢI PHÒNG", LEFT + 40), y=386),
+        line(("Số: 125/QĐ-SGDĐT", LEFT + 60), ("Hải Phòng, ngày 14 tháng 11 năm 2022", RIGHT), y=560),
+        centred("QUYẾT ĐỊNH", 700, size=60),
+    ]
+    got = suggest([PageText(lines, W, H)])
+    assert got["parent_organ"].confidence < CONFIDENT and got["organ_name"].confidence < CONFIDENT
+    # with its place in the right line the same header is sure
+    lines[1:3] = [line(("THÀNH PHỐ HẢI PHÒNG", LEFT + 40), ("Độc lập - Tự do - Hạnh phúc", RIGHT + 60), y=318),
+                  line(("SỞ GIÁO DỤC VÀ ĐÀO TẠO", LEFT), y=386)]
+    got = suggest([PageText(lines, W, H)])
+    assert got["parent_organ"].value == "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+    assert got["organ_name"].value == "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    assert min(got["parent_organ"].confidence, got["organ_name"].confidence) >= CONFIDENT
+
+
 def test_header_with_lost_diacritics_gets_them_back() -> None:
     page = decision_page(
         number="So: 12/QD-BGDDT",

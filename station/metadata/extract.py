@@ -303,6 +303,8 @@ NOTATION_GROUPS = (
     "HĐND",
 )
 
+_BARE_LOCAL_BODIES = ("UY BAN NHAN DAN", "HOI DONG NHAN DAN", "UBND", "HDND")
+
 # Words an organ name starts with: a header line starting otherwise continues the line above
 # ("TRƯỜNG ĐẠI HỌC GIÁO DỤC" / "NAM TRUNG BỘ"; "ỦY BAN NHÂN DÂN" / "THÀNH PHỐ ĐÀ NẴNG").
 _ORGAN_HEADS = (
@@ -832,13 +834,18 @@ class _Reader:
             else:
                 units.append([s])
         organ = units[-1]
+        # A people's committee or council is always named with its place ("ỦY BAN NHÂN DÂN" /
+        # "THÀNH PHỐ HẢI PHÒNG"): a bare one means its place line was read elsewhere in the header
+        # (a skewed scan), so neither name can be trusted as assembled.
+        bare = len(units) >= 2 and fold(_clean_upper(" ".join(s.text for s in units[-2]))) in _BARE_LOCAL_BODIES
+        doubt = 0.5 if bare else 1.0
         value = _clean_upper(" ".join(s.text for s in organ))
-        self.found["organ_name"] = _Found(value, _vocab_conf(value, organ, 0.95), organ)
+        self.found["organ_name"] = _Found(value, _vocab_conf(value, organ, 0.95) * doubt, organ)
         if len(units) >= 2:
             parent = units[-2]
             value = _clean_upper(" ".join(s.text for s in parent))
             self.found["parent_organ"] = _Found(
-                value, _vocab_conf(value, parent, 0.9) * (1.0 if len(units) == 2 else 0.6), parent
+                value, _vocab_conf(value, parent, 0.9) * (1.0 if len(units) == 2 else 0.6) * doubt, parent
             )
 
     def _subject_left(self, header: list[_Seg], number_seg: _Seg | None) -> _Seg | None:

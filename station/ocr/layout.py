@@ -27,7 +27,7 @@ from typing import TypeVar
 from station.ocr.result import Line, Word
 
 SPLIT_SPACES = 3.0
-SPLIT_HEIGHT = 0.8
+SPLIT_HEIGHT = 1.2  # bold capitals may leave ~0.9 heights after a word ("TRƯỜNG  ĐẠI HỌC")
 SHORT_LINE_SPLIT_HEIGHT = 1.5
 T = TypeVar("T")
 
