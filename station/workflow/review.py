@@ -253,6 +253,11 @@ def approval_blocker(station: Station, doc_id: str) -> str | None:
 
 def require_sealable(station: Station, ref: str, user: str | Session) -> str:
     """Signing and packaging only after approval, by someone whose role may seal; returns the doc id."""
+    return sealable(station, ref, user)[0]
+
+
+def sealable(station: Station, ref: str, user: str | Session) -> tuple[str, str]:
+    """require_sealable's check; returns the doc id and the account name of the one sealing."""
     doc_id = station.store.resolve_document(ref)
     actor = station.accounts.require(user, Action.SEAL, doc_id).name
     doc = station.store.document(doc_id)
@@ -260,4 +265,4 @@ def require_sealable(station: Station, ref: str, user: str | Session) -> str:
         station.store.log("seal_refused", user=actor, obj=doc_id, reason=f"state {doc['state']}")
         raise NotAllowed(f"Document {doc_id} is {doc['state']}; only an approved document is signed and "
                          "packaged: a supervisor approves it first.")
-    return doc_id
+    return doc_id, actor

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from station import __version__
-from station.auth import Action
 from station.domain import DocState
 from station.errors import BadInput, StationError, UsageError, ValidationFailed
 from station.files import atomic_write
@@ -296,10 +295,9 @@ def seal(station: Station, ref: str, *, user: str | Session | None, prompt: Secr
     from station.package.mets import FileEntry, build_mets
     from station.signing.cms import sign_detached
     from station.signing.pades import sign_pdf
-    from station.workflow.review import require_sealable
+    from station.workflow.review import sealable
 
-    doc_id = require_sealable(station, ref, user)  # approved, and by someone whose role may seal
-    user = station.accounts.require(user, Action.SEAL, doc_id).name
+    doc_id, user = sealable(station, ref, user)  # approved, and by someone whose role may seal
     doc = station.store.document(doc_id)
     meta = station.draft_metadata(doc_id, accept_suggestions=False)
     problems = validate(meta)
