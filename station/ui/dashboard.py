@@ -124,8 +124,9 @@ class Dashboard(QWidget):
         t.verticalHeader().hide()
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setAlternatingRowColors(True)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setMinimumSectionSize(70)
         return t
 
     def _titled(self, title: str, table: QTableWidget) -> QWidget:
@@ -196,7 +197,7 @@ class Dashboard(QWidget):
         b = report["sync_backlog"]
         notes.append(self.tr("Waiting to go to the archive: %1 document(s), %2 page(s).").replace(
             "%1", str(b["documents"])).replace("%2", str(b["pages"])))
-        self.notes.setText(" ".join(notes))
+        self.notes.setText("\n".join(notes))
         rows = [[p["procedure"] or self.tr("(no procedure)"), p["files"], p["expected_documents"],
                  p["expected_pages"], p["digitized_documents"], p["digitized_pages"], _pct(p["digitized_percent"]),
                  p["approved_documents"], _pct(p["approved_percent"]), p["archived_documents"],

@@ -65,8 +65,8 @@ class LoginDialog(QDialog):
             intro.setWordWrap(True)
         if locked is not None:
             layout.addWidget(intro := QLabel(self.tr(
-                "The station was locked after a time without use; nothing was lost. %1 types the password "
-                "to carry on, or another person logs in with their own name.").replace("%1", locked.user)))
+                "The station is locked; nothing was lost. %1 types the password to carry on, or another "
+                "person logs in with their own name.").replace("%1", locked.user)))
             intro.setObjectName("lock_note")
             intro.setWordWrap(True)
         form = QFormLayout()

@@ -208,8 +208,12 @@ class ReviewScreen(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.view.setColumnWidth(0, 120)
+        header = self.view.horizontalHeader()
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnWidth(4, 150)
+        self.view.setWordWrap(False)
         self.view.selectionModel().currentRowChanged.connect(self._selected)
         split.addWidget(self.view)
 
@@ -278,7 +282,7 @@ class ReviewScreen(QWidget):
         decide.addWidget(self.approve_button, 1)
         rv.addLayout(decide)
         split.addWidget(right)
-        split.setSizes([430, 520, 480])
+        split.setSizes([560, 400, 480])
         split.setStretchFactor(1, 1)
         v.addWidget(split, 1)
         for box in (self.operator_box, self.procedure_box, self.flag_box):
@@ -429,10 +433,12 @@ class ReviewScreen(QWidget):
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, c["field"])
+                cell.setToolTip(text)
                 if c["source"] == "operator" and c["suggested"] is not None or c["source"] == "not_kept":
                     cell.setBackground(typed)
                 if col == 1 and c["confidence"] is not None:
-                    cell.setToolTip(self.tr("confidence %1%").replace("%1", str(round(100 * c["confidence"]))))
+                    cell.setToolTip(text + "\n" + self.tr("confidence %1%").replace(
+                        "%1", str(round(100 * c["confidence"]))))
                 self.changes.setItem(r, col, cell)
         self.changes.resizeColumnToContents(0)
         self.changes.resizeColumnToContents(3)

@@ -177,6 +177,7 @@ class Supervision(QObject):
         Accounts(self.window.station.store).lock(self.session, reason=reason)
         self.cover.setText(self.tr("Locked — %1 is away").replace("%1", self.session.user))
         self.stack.setCurrentWidget(self.cover)
+        self.window.statusBar().clearMessage()
         self.window.menuBar().setEnabled(False)
         for bar in self.window.findChildren(QToolBar):
             bar.setEnabled(False)

@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <location filename="../../login.py" line="68" />
-        <source>The station was locked after a time without use; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
+        <source>The station is locked; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1007,8 +1007,8 @@
     </message>
     <message>
         <location filename="../../login.py" line="68" />
-        <source>The station was locked after a time without use; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
-        <translation>Trạm đã tự khóa sau một thời gian không sử dụng; không mất dữ liệu nào. %1 nhập mật khẩu để làm tiếp, hoặc người khác đăng nhập bằng tên của mình.</translation>
+        <source>The station is locked; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
+        <translation>Trạm đang khóa; không mất dữ liệu nào. %1 nhập mật khẩu để làm tiếp, hoặc người khác đăng nhập bằng tên của mình.</translation>
     </message>
     <message>
         <location filename="../../login.py" line="121" />
