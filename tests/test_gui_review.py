@@ -112,6 +112,8 @@ def test_queue_oldest_first_with_the_operators_changes_and_ctrl_enter_approves(q
         Qt.ItemDataRole.UserRole) == "subject")
     assert rv.changes.item(subject_row, 2).background().color().name() == "#fff3c4"
     assert rv.pages.count() == 2
+    rv.changes.setCurrentCell(subject_row, 0)  # where the suggestion was read: outlined on its page
+    assert rv._mark == (0, [0, 0, 1, 1]) and rv.pages.currentRow() == 0
     # filters: by operator, by procedure, by flag
     rv.operator_box.setCurrentIndex(rv.operator_box.findData("hoa"))
     qtbot.waitUntil(lambda: [i["confirmed_by"] for i in rv.model.items] == ["hoa"], timeout=10000)
@@ -288,6 +290,12 @@ def test_admin_creates_an_account_and_an_operator_is_refused(qtbot, data: Path) 
     names = [dlg.table.item(r, 0).text() for r in range(6)]
     assert "nga" in names and "nga" in dlg.message.text()
     dlg.table.selectRow(names.index("nga"))
+    dlg.ask_form = lambda _title, name: (name, "", "mật-khẩu-mới-2")
+    qtbot.mouseClick(dlg.reset_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(e["object"] == "nga" for e in events(data, "password_reset")), timeout=10000)
+    qtbot.waitUntil(lambda: not dlg.busy and dlg.table.rowCount() == 6, timeout=10000)
+    dlg.table.selectRow(names.index("nga"))
+    assert dlg.active_button.isEnabled()
     qtbot.mouseClick(dlg.active_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(e["object"] == "nga" for e in events(data, "user_disable")), timeout=10000)
     dlg.close()
@@ -296,6 +304,8 @@ def test_admin_creates_an_account_and_an_operator_is_refused(qtbot, data: Path) 
     try:
         account = st.accounts.get("nga")
         assert account is not None and account.role is Role.OPERATOR and not account.active
+        st.accounts.set_active("nga", True, by="admin")
+        assert st.accounts.authenticate("nga", "mật-khẩu-mới-2").user == "nga"  # the reset password works
     finally:
         st.close()
     assert [(e["user"], e["object"]) for e in events(data, "user_add") if e["object"] == "nga"] == [("admin", "nga")]

@@ -176,6 +176,7 @@ class AccountsDialog(QDialog):
 
         def done(_result: Any) -> None:
             self.busy = False
+            self._update_buttons()
             self.message.setStyleSheet("color: #1b5e20;")
             self.message.setText(done_text)
             self.refresh()

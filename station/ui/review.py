@@ -169,6 +169,8 @@ class ReviewScreen(QWidget):
         self._busy = False
         self._thumbs: dict[str, QPixmap] = {}
         self._pages: list[Any] = []
+        self._suggestions: dict[str, Any] = {}
+        self._mark: tuple[int, Any] | None = None  # (page row, bbox) of the suggestion in view
         self.ask_note: Any = None  # tests replace the dialog with a function returning the note (or None)
 
         v = QVBoxLayout(self)
@@ -252,6 +254,7 @@ class ReviewScreen(QWidget):
         hh = self.changes.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.changes.currentCellChanged.connect(lambda row, *_: self._change_selected(row))
         rv.addWidget(self.changes, 1)
         self.legend = QLabel(self.tr("Rows in yellow: the operator typed a value other than the suggestion."))
         self.legend.setWordWrap(True)
@@ -419,9 +422,9 @@ class ReviewScreen(QWidget):
                 sample["result"], sample["result"])
             lines.append(self.tr("Picked for a page-by-page check: %1").replace("%1", state))
         self.heading.setText("\n".join(lines))
-        self._fill_changes(item["changes"])
         if not same:
             self._fill_pages(item["id"])
+        self._fill_changes(item["changes"])
         self._update_buttons()
 
     def _fill_changes(self, changes: list[dict[str, Any]]) -> None:
@@ -450,6 +453,8 @@ class ReviewScreen(QWidget):
         self.pages.blockSignals(True)
         self.pages.clear()
         self._pages = read_pages(self.window_.station.store.db, doc_id)
+        self._suggestions = self.window_.station.store.document(doc_id)["suggestions"]
+        self._mark = None
         checkable = self.sampling.isChecked() and self._sample_open()
         for row in self._pages:
             item = QListWidgetItem(self.tr("Page %1").replace("%1", str(row.idx)))
@@ -488,6 +493,8 @@ class ReviewScreen(QWidget):
                     item.setIcon(QIcon(self._thumbs[blob]))
         elif blob == self._viewer_blob():
             self.viewer.set_image(image)
+            if self._mark is not None and self._mark[0] == self.pages.currentRow():
+                self.viewer.highlight(self._mark[1])
 
     def _viewer_blob(self) -> str | None:
         i = self.pages.currentRow()
@@ -499,6 +506,23 @@ class ReviewScreen(QWidget):
             return
         self.viewer.show_message(self.tr("Loading…"))
         self._load(blob, 0)
+
+    def _change_selected(self, row: int) -> None:
+        """Where the selected field's suggestion was read: its page in view, the words outlined."""
+        cell = self.changes.item(row, 0) if row >= 0 else None
+        s = self._suggestions.get(cell.data(Qt.ItemDataRole.UserRole)) if cell is not None else None
+        if not s or not s.get("bbox"):
+            self._mark = None
+            self.viewer.highlight(None)
+            return
+        page_row = int(s.get("page") or 1) - 1
+        if not 0 <= page_row < len(self._pages):
+            return
+        self._mark = (page_row, s["bbox"])
+        if self.pages.currentRow() != page_row:
+            self.pages.setCurrentRow(page_row)  # the image loads, then the mark is drawn
+        else:
+            self.viewer.highlight(s["bbox"])
 
     def pages_checked(self) -> list[int]:
         out = []
