@@ -386,7 +386,9 @@ def test_first_run_creates_the_admin_then_login_checks_the_password(qtbot, tmp_p
     first.try_login()
     assert first.user is None and first.message.text()  # the two passwords differ: said, nothing made
     first.repeat.setText(PW)
-    first.try_login()
+    first.try_login()  # scrypt runs on a worker thread; the dialog waits for its answer
+    assert first.busy and not first.buttons.isEnabled()
+    qtbot.waitUntil(lambda: not first.busy, timeout=10000)
     assert first.user == "quản.trị" and first.result() == LoginDialog.DialogCode.Accepted
 
     again = LoginDialog(data)
@@ -395,10 +397,12 @@ def test_first_run_creates_the_admin_then_login_checks_the_password(qtbot, tmp_p
     again.name.setText("quản.trị")
     again.password.setText("wrong password")
     again.try_login()
+    qtbot.waitUntil(lambda: not again.busy, timeout=10000)
     assert again.user is None and "password" in again.message.text().lower()
     again.password.setText(PW)
     again.try_login()
-    assert again.user == "quản.trị"
+    qtbot.waitUntil(lambda: not again.busy, timeout=10000)
+    assert again.user == "quản.trị" and again.session is not None and again.session.role == "admin"
     station = Station(data)
     try:
         actions = [e["action"] for e in station.store.events()]

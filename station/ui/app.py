@@ -38,6 +38,6 @@ def run(data_dir: str | os.PathLike[str] | None = None, language: str | None = N
     login = LoginDialog(Path(data))
     if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
         return 0  # nobody logged in: nothing to show
-    window = MainWindow(Path(data), user=login.user)
+    window = MainWindow(Path(data), user=login.user, session=login.session)
     window.show()
     return app.exec()

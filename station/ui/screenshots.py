@@ -13,11 +13,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from station.ui.app import application
 from station.ui.resources import install_language
+
+PASSWORD = "mật-khẩu-ảnh-1"  # the screenshot station's accounts (a throwaway data dir)
 
 
 def spin(app: QApplication, seconds: float, until: object = None) -> None:
@@ -42,8 +44,66 @@ def prepare(data: Path) -> None:
         driver = DemoDriver(samples=["01_quyet_dinh_bgddt", "02_cong_van_bgddt_gddh"])
         scan_into(station, driver, DEVICE, ScanOptions(source="adf", dpi=200, color_mode="gray"), batch="Lô 01",
                   split=SplitMode.PAGE, user="demo")
+        # A second batch, confirmed by an operator, for the supervisor's screens.
+        accounts = station.accounts
+        accounts.add("admin", "admin", PASSWORD, by=None)
+        for name, role in (("lan", "operator"), ("hoa", "operator"), ("minh", "supervisor")):
+            accounts.add(name, role, PASSWORD, by="admin")
+        scan_into(station, driver, DEVICE, ScanOptions(source="adf", dpi=200, color_mode="gray"), batch="Lô 02",
+                  split=SplitMode.PAGE, user="lan")
+        docs = [d["id"] for d in station.list_documents() if d["batch"] == "Lô 02"]
+        for i, (doc, who) in enumerate(zip(docs, ("lan", "hoa"), strict=False)):
+            station.confirm(doc, accept_suggestions=True, user=who, sets={
+                "file_code": f"000.00.00.G03.2021.0{i + 1}", "paper_file_code": f"G03.K1-02-05.000{i + 1}",
+                "issued_date": "2021-03-05", **({"subject": "Về việc công nhận tốt nghiệp năm 2021"} if i == 0 else {})})
+        inventory = data / "inventory.csv"
+        inventory.write_text("Mã hồ sơ;Thủ tục;Số văn bản;Số trang\nG03.K1-02-05.0001;1.001;4;10\n"
+                             "G03.K1-02-05.0002;1.001;3;6\nG03.K1-02-06.0001;2.002;5;5\n", encoding="utf-8")
+        from station.workflow.progress import import_inventory
+
+        import_inventory(station, inventory, user="minh")
     finally:
         station.close()
+
+
+def supervisor_screens(app: QApplication, data: Path, out: Path, lang: str) -> None:
+    """Review queue, sampling, dashboard, accounts and the lock screen, as a supervisor and an admin see them."""
+    from station.auth import Role, Session
+    from station.ui.accounts import AccountsDialog
+    from station.ui.window import MainWindow
+
+    w = MainWindow(data, session=Session(user="minh", role=Role.SUPERVISOR), start_pipeline=False)
+    w.show()
+    sup = w.supervision
+    sup.show_tab(sup.review_tab)
+    rv = sup.review
+    spin(app, 10, lambda: rv.current is not None and rv.viewer.image_size[0] > 0)
+    spin(app, 1)
+    shoot(w, out / f"07-review-queue-{lang}.png")
+    rv.sampling.setChecked(True)
+    spin(app, 3, lambda: not rv._loading)
+    rv.pick_sample()
+    spin(app, 5, lambda: rv.current is not None and rv.pages.count() > 0)
+    spin(app, 1)
+    if rv.pages.count():
+        rv.pages.item(0).setCheckState(Qt.CheckState.Checked)
+    shoot(w, out / f"08-review-sampling-{lang}.png")
+    rv.sampling.setChecked(False)
+    sup.show_tab(sup.dashboard_tab)
+    spin(app, 5, lambda: sup.dashboard.report is not None)
+    spin(app, 0.5)
+    shoot(w, out / f"09-dashboard-{lang}.png")
+    accounts = AccountsDialog(w, Session(user="admin", role=Role.ADMIN), w)
+    accounts.show()
+    spin(app, 3, lambda: accounts.table.rowCount() > 0)
+    spin(app, 0.3)
+    shoot(accounts, out / f"10-accounts-{lang}.png")
+    accounts.close()
+    sup.lock("idle")
+    spin(app, 1)
+    shoot(w, out / f"11-locked-{lang}.png")
+    shoot(sup.lock_dialog, out / f"12-lock-dialog-{lang}.png")
+    w.close()
 
 
 def shoot(widget: QWidget, path: Path) -> None:
@@ -102,6 +162,7 @@ def main(out: Path) -> int:
             shoot(dialog, out / f"06-settings-all-{lang}.png")
             dialog.close()
             w.close()
+            supervisor_screens(app, data, out, lang)
     return 0
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.auth import Session
 from station.errors import StationError
 from station.ui import texts
 from station.ui.form import MetadataForm
@@ -45,6 +46,7 @@ from station.ui.models import (
     read_pipeline_counts,
 )
 from station.ui.resources import icon
+from station.ui.supervision import Supervision
 from station.ui.viewer import PageViewer
 from station.ui.workers import (
     Mailbox,
@@ -66,12 +68,12 @@ VIEW = 0  # full size
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, user: str | None = None, start_pipeline: bool = True,
-                 find_scanners: bool = True) -> None:
+                 find_scanners: bool = True, session: Session | None = None) -> None:
         super().__init__()
         preload()
         self.station = Station(data_dir)
         self.data_dir = self.station.data_dir
-        self.user = user or getpass.getuser()
+        self.user = session.user if session is not None else (user or getpass.getuser())
         self.setWindowTitle(self.tr("Scanning station"))
         self.setWindowIcon(icon("app"))
         self.setAcceptDrops(True)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_body()
         self._build_status()
+        self.supervision = Supervision(self, session)  # review queue, dashboard, accounts, idle lock (by role)
 
         self.pipeline = PipelineThread(self.data_dir, self)
         self.pipeline.progress.connect(self._pipeline_progress)
@@ -861,6 +864,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         self.timer.stop()
+        self.supervision.shutdown()
         threads = running_threads()
         if self.scan_thread is not None:
             self.scan_thread.stop()

@@ -898,6 +898,71 @@
         <source>Re-enter this text (the keyboard sent separate accent marks)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../review.py" line="58" />
+        <source>changed by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="59" />
+        <source>picked for checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="60" />
+        <source>page check pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="61" />
+        <source>sent back before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="62" />
+        <source>uncertain text recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="63" />
+        <source>blank pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="70" />
+        <source>typed by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="71" />
+        <source>suggestion kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="72" />
+        <source>suggestion left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="73" />
+        <source>from the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="221" />
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="222" />
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="223" />
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -935,6 +1000,694 @@
         <location filename="../../login.py" line="1" />
         <source>The two passwords differ; type them again.</source>
         <translation>The two passwords differ; type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="56" />
+        <source>Station locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="68" />
+        <source>The station is locked; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="121" />
+        <source>Checking the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../accounts.py" line="92" />
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97" />
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97" />
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97" />
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="98" />
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="98" />
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="112" />
+        <source>New account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="115" />
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="118" />
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="124" />
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="132" />
+        <source>Only an administrator creates accounts and resets passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="152" />
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="152" />
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="168" />
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="175" />
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="200" />
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="207" />
+        <source>Account %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="213" />
+        <source>Reset the password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="220" />
+        <source>The password of %1 was reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="228" />
+        <source>Account %1 enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="228" />
+        <source>Account %1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../dashboard.py" line="55" />
+        <source>Progress toward 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="63" />
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="65" />
+        <source>Import inventory (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="68" />
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="71" />
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81" />
+        <source>Digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81" />
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81" />
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Documents expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Pages expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104" />
+        <source>Documents digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104" />
+        <source>Pages digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104" />
+        <source>% digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>Documents approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>% approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>Documents archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>% archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107" />
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107" />
+        <source>Documents confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107" />
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="108" />
+        <source>Sent back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="110" />
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="110" />
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="113" />
+        <source>Per procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="115" />
+        <source>Per operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="116" />
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="177" />
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="183" />
+        <source>%1 of %2 documents · %3 of %4 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="188" />
+        <source>No inventory yet: import the list of paper files (Supervision → Import inventory) to see percentages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="191" />
+        <source>Inventory: %1 paper file(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="194" />
+        <source>%1 digitized document(s) are not in the inventory (their file code is not listed); they are not counted in the percentages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="197" />
+        <source>Waiting to go to the archive: %1 document(s), %2 page(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="200" />
+        <source>(no procedure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="204" />
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="229" />
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="229" />
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="230" />
+        <source>Export the progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="247" />
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="248" />
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="251" />
+        <source>Import the inventory of paper files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="265" />
+        <source>Inventory imported: %1 paper file(s), %2 new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../accounts.py" line="49" />
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="55" />
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="64" />
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="65" />
+        <source>Password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="78" />
+        <source>The two passwords differ; type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="100" />
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="118" />
+        <source>(no title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="121" />
+        <source>%1 page(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../review.py" line="177" />
+        <source>All operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="178" />
+        <source>All procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="179" />
+        <source>Any flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="182" />
+        <source>Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="182" />
+        <source>Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="183" />
+        <source>Flag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="187" />
+        <source>Sampling mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="189" />
+        <source>Show the documents picked for a full page-by-page check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="192" />
+        <source>Pick documents to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="243" />
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="243" />
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="243" />
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="244" />
+        <source>Where from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="252" />
+        <source>Rows in yellow: the operator typed a value other than the suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="261" />
+        <source>Every page checked: passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="264" />
+        <source>Check failed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="271" />
+        <source>Send back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="274" />
+        <source>Approve (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="370" />
+        <source>(no procedure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="377" />
+        <source>%1 of %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="398" />
+        <source>Nothing waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="402" />
+        <source>No page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="406" />
+        <source>Confirmed by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="409" />
+        <source>Procedure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="411" />
+        <source>Sent back before: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="414" />
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="414" />
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="414" />
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="416" />
+        <source>Picked for a page-by-page check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="435" />
+        <source>confidence %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="449" />
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="494" />
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="547" />
+        <source>This document was picked for a page-by-page check: turn on the sampling mode, tick every page and record the result before approving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="550" />
+        <source>This document failed its page-by-page check: send it back to its operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="559" />
+        <source>You confirmed this document yourself, so you cannot approve it: another supervisor approves it (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="561" />
+        <source>You confirmed this document yourself, so you cannot send it back: another supervisor decides on it (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="563" />
+        <source>You confirmed this document yourself, so you cannot check it: another supervisor checks it (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="572" />
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="585" />
+        <source>Send back to the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="586" />
+        <source>Say what the operator must correct; %1 sees this note with the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="591" />
+        <source>Sent back to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="602" />
+        <source>%1 document(s) picked for a page-by-page check (share %2 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="615" />
+        <source>Page check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="615" />
+        <source>Say what is wrong; the note goes to the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="628" />
+        <source>Page check recorded: passed; the document may be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="629" />
+        <source>Page check recorded: failed; the document went back to %1 with the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../supervision.py" line="62" />
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="64" />
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="66" />
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="77" />
+        <source>S&amp;upervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="79" />
+        <source>Progress dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="81" />
+        <source>Import inventory (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="83" />
+        <source>Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="84" />
+        <source>Lock the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="178" />
+        <source>Locked — %1 is away</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

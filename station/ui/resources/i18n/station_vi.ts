@@ -897,6 +897,71 @@
         <source>Re-enter this text (the keyboard sent separate accent marks)</source>
         <translation>Gõ lại nội dung này (bàn phím gửi dấu tách rời)</translation>
     </message>
+    <message>
+        <location filename="../../review.py" line="58" />
+        <source>changed by the operator</source>
+        <translation>người nhập liệu đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="59" />
+        <source>picked for checking</source>
+        <translation>được chọn kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="60" />
+        <source>page check pending</source>
+        <translation>chờ kiểm tra từng trang</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="61" />
+        <source>sent back before</source>
+        <translation>đã từng bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="62" />
+        <source>uncertain text recognition</source>
+        <translation>nhận dạng chữ chưa chắc chắn</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="63" />
+        <source>blank pages</source>
+        <translation>có trang trắng</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="70" />
+        <source>typed by the operator</source>
+        <translation>do người nhập liệu gõ</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="71" />
+        <source>suggestion kept</source>
+        <translation>giữ theo gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="72" />
+        <source>suggestion left out</source>
+        <translation>bỏ gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="73" />
+        <source>from the profile</source>
+        <translation>theo cấu hình</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="221" />
+        <source>operator</source>
+        <translation>người nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="222" />
+        <source>supervisor</source>
+        <translation>người giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="223" />
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -934,6 +999,694 @@
         <location filename="../../login.py" line="1" />
         <source>The two passwords differ; type them again.</source>
         <translation>Hai mật khẩu không khớp; hãy nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="56" />
+        <source>Station locked</source>
+        <translation>Trạm đang khóa</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="68" />
+        <source>The station is locked; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
+        <translation>Trạm đang khóa; không mất dữ liệu nào. %1 nhập mật khẩu để làm tiếp, hoặc người khác đăng nhập bằng tên của mình.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="121" />
+        <source>Checking the password…</source>
+        <translation>Đang kiểm tra mật khẩu…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../accounts.py" line="92" />
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97" />
+        <source>Name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97" />
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97" />
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="98" />
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="98" />
+        <source>Created by</source>
+        <translation>Người tạo</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="112" />
+        <source>New account…</source>
+        <translation>Tạo tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="115" />
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="118" />
+        <source>Disable</source>
+        <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="124" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="132" />
+        <source>Only an administrator creates accounts and resets passwords.</source>
+        <translation>Chỉ quản trị viên mới tạo tài khoản và đặt lại mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="152" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="152" />
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="168" />
+        <source>Enable</source>
+        <translation>Mở lại tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="175" />
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="200" />
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="207" />
+        <source>Account %1 created.</source>
+        <translation>Đã tạo tài khoản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="213" />
+        <source>Reset the password of %1</source>
+        <translation>Đặt lại mật khẩu của %1</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="220" />
+        <source>The password of %1 was reset.</source>
+        <translation>Đã đặt lại mật khẩu của %1.</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="228" />
+        <source>Account %1 enabled.</source>
+        <translation>Đã mở lại tài khoản %1.</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="228" />
+        <source>Account %1 disabled.</source>
+        <translation>Đã khóa tài khoản %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../dashboard.py" line="55" />
+        <source>Progress toward 100 %</source>
+        <translation>Tiến độ số hóa đến 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="63" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="65" />
+        <source>Import inventory (CSV)…</source>
+        <translation>Nhập danh mục hồ sơ (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="68" />
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="71" />
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81" />
+        <source>Digitized</source>
+        <translation>Đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81" />
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81" />
+        <source>Archived</source>
+        <translation>Đã lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Files</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Documents expected</source>
+        <translation>VB dự kiến</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103" />
+        <source>Pages expected</source>
+        <translation>Trang dự kiến</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104" />
+        <source>Documents digitized</source>
+        <translation>VB đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104" />
+        <source>Pages digitized</source>
+        <translation>Trang đã số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104" />
+        <source>% digitized</source>
+        <translation>% số hóa</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>Documents approved</source>
+        <translation>VB đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>% approved</source>
+        <translation>% duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>Documents archived</source>
+        <translation>VB đã lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105" />
+        <source>% archived</source>
+        <translation>% lưu trữ</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107" />
+        <source>Operator</source>
+        <translation>Người nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107" />
+        <source>Documents confirmed</source>
+        <translation>VB đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107" />
+        <source>Pages</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="108" />
+        <source>Sent back</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="110" />
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="110" />
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="113" />
+        <source>Per procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="115" />
+        <source>Per operator</source>
+        <translation>Theo người nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="116" />
+        <source>Per day</source>
+        <translation>Theo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="177" />
+        <source>as of %1</source>
+        <translation>lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="183" />
+        <source>%1 of %2 documents · %3 of %4 pages</source>
+        <translation>%1 / %2 văn bản · %3 / %4 trang</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="188" />
+        <source>No inventory yet: import the list of paper files (Supervision → Import inventory) to see percentages.</source>
+        <translation>Chưa có danh mục hồ sơ: hãy nhập danh sách hồ sơ giấy (Giám sát → Nhập danh mục hồ sơ) để xem tỷ lệ phần trăm.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="191" />
+        <source>Inventory: %1 paper file(s).</source>
+        <translation>Danh mục: %1 hồ sơ giấy.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="194" />
+        <source>%1 digitized document(s) are not in the inventory (their file code is not listed); they are not counted in the percentages.</source>
+        <translation>%1 văn bản đã số hóa không thuộc danh mục (mã hồ sơ không có trong danh mục); không được tính vào tỷ lệ phần trăm.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="197" />
+        <source>Waiting to go to the archive: %1 document(s), %2 page(s).</source>
+        <translation>Chờ đồng bộ lên kho lưu trữ: %1 văn bản, %2 trang.</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="200" />
+        <source>(no procedure)</source>
+        <translation>(chưa có thủ tục)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="204" />
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="229" />
+        <source>CSV table (*.csv)</source>
+        <translation>Bảng CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="229" />
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="230" />
+        <source>Export the progress report</source>
+        <translation>Xuất báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="247" />
+        <source>Writing the report…</source>
+        <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="248" />
+        <source>Report written to %1</source>
+        <translation>Đã ghi báo cáo vào %1</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="251" />
+        <source>Import the inventory of paper files</source>
+        <translation>Nhập danh mục hồ sơ giấy</translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="265" />
+        <source>Inventory imported: %1 paper file(s), %2 new.</source>
+        <translation>Đã nhập danh mục: %1 hồ sơ giấy, %2 hồ sơ mới.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../accounts.py" line="49" />
+        <source>Name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="55" />
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="64" />
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="65" />
+        <source>Password again</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="78" />
+        <source>The two passwords differ; type them again.</source>
+        <translation>Hai mật khẩu không khớp; hãy nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Operator</source>
+        <translation>Người nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99" />
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="100" />
+        <source>Flags</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="118" />
+        <source>(no title)</source>
+        <translation>(chưa có trích yếu)</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="121" />
+        <source>%1 page(s)</source>
+        <translation>%1 trang</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../review.py" line="177" />
+        <source>All operators</source>
+        <translation>Mọi người nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="178" />
+        <source>All procedures</source>
+        <translation>Mọi thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="179" />
+        <source>Any flag</source>
+        <translation>Mọi lưu ý</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="182" />
+        <source>Operator:</source>
+        <translation>Người nhập liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="182" />
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="183" />
+        <source>Flag:</source>
+        <translation>Lưu ý:</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="187" />
+        <source>Sampling mode</source>
+        <translation>Chế độ kiểm tra mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="189" />
+        <source>Show the documents picked for a full page-by-page check</source>
+        <translation>Hiện các văn bản được chọn để kiểm tra từng trang</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="192" />
+        <source>Pick documents to check</source>
+        <translation>Chọn văn bản để kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="243" />
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="243" />
+        <source>Suggested</source>
+        <translation>Gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="243" />
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="244" />
+        <source>Where from</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="252" />
+        <source>Rows in yellow: the operator typed a value other than the suggestion.</source>
+        <translation>Dòng màu vàng: người nhập liệu đã gõ giá trị khác với gợi ý.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="261" />
+        <source>Every page checked: passed</source>
+        <translation>Đã xem mọi trang: đạt</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="264" />
+        <source>Check failed…</source>
+        <translation>Không đạt…</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="271" />
+        <source>Send back…</source>
+        <translation>Trả lại…</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="274" />
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>Duyệt (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="370" />
+        <source>(no procedure)</source>
+        <translation>(chưa có thủ tục)</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="377" />
+        <source>%1 of %2 waiting</source>
+        <translation>%1 / %2 văn bản chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="398" />
+        <source>Nothing waiting for approval.</source>
+        <translation>Không có văn bản nào chờ duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="402" />
+        <source>No page</source>
+        <translation>Không có trang</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="406" />
+        <source>Confirmed by %1 at %2</source>
+        <translation>Do %1 xác nhận lúc %2</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="409" />
+        <source>Procedure: %1</source>
+        <translation>Thủ tục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="411" />
+        <source>Sent back before: %1</source>
+        <translation>Đã từng bị trả lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="414" />
+        <source>not checked yet</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="414" />
+        <source>passed</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="414" />
+        <source>failed</source>
+        <translation>không đạt</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="416" />
+        <source>Picked for a page-by-page check: %1</source>
+        <translation>Được chọn để kiểm tra từng trang: %1</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="435" />
+        <source>confidence %1%</source>
+        <translation>độ tin cậy %1%</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="449" />
+        <source>Page %1</source>
+        <translation>Trang %1</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="494" />
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="547" />
+        <source>This document was picked for a page-by-page check: turn on the sampling mode, tick every page and record the result before approving it.</source>
+        <translation>Văn bản này được chọn để kiểm tra từng trang: hãy bật chế độ kiểm tra mẫu, đánh dấu mọi trang và ghi kết quả trước khi duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="550" />
+        <source>This document failed its page-by-page check: send it back to its operator.</source>
+        <translation>Văn bản này không đạt khi kiểm tra từng trang: hãy trả lại cho người nhập liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="559" />
+        <source>You confirmed this document yourself, so you cannot approve it: another supervisor approves it (four-eyes rule).</source>
+        <translation>Bạn đã tự xác nhận văn bản này nên không thể duyệt: một người giám sát khác sẽ duyệt (nguyên tắc bốn mắt).</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="561" />
+        <source>You confirmed this document yourself, so you cannot send it back: another supervisor decides on it (four-eyes rule).</source>
+        <translation>Bạn đã tự xác nhận văn bản này nên không thể trả lại: một người giám sát khác sẽ quyết định (nguyên tắc bốn mắt).</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="563" />
+        <source>You confirmed this document yourself, so you cannot check it: another supervisor checks it (four-eyes rule).</source>
+        <translation>Bạn đã tự xác nhận văn bản này nên không thể kiểm tra: một người giám sát khác sẽ kiểm tra (nguyên tắc bốn mắt).</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="572" />
+        <source>Approved.</source>
+        <translation>Đã duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="585" />
+        <source>Send back to the operator</source>
+        <translation>Trả lại cho người nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="586" />
+        <source>Say what the operator must correct; %1 sees this note with the document.</source>
+        <translation>Ghi rõ người nhập liệu cần sửa gì; %1 sẽ thấy ghi chú này cùng văn bản.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="591" />
+        <source>Sent back to %1.</source>
+        <translation>Đã trả lại cho %1.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="602" />
+        <source>%1 document(s) picked for a page-by-page check (share %2 %).</source>
+        <translation>Đã chọn %1 văn bản để kiểm tra từng trang (tỷ lệ %2 %).</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="615" />
+        <source>Page check failed</source>
+        <translation>Kiểm tra từng trang không đạt</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="615" />
+        <source>Say what is wrong; the note goes to the operator.</source>
+        <translation>Ghi rõ sai sót; ghi chú sẽ được gửi cho người nhập liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="628" />
+        <source>Page check recorded: passed; the document may be approved.</source>
+        <translation>Đã ghi kết quả kiểm tra: đạt; văn bản có thể được duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="629" />
+        <source>Page check recorded: failed; the document went back to %1 with the note.</source>
+        <translation>Đã ghi kết quả kiểm tra: không đạt; văn bản đã được trả lại cho %1 kèm ghi chú.</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../supervision.py" line="62" />
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="64" />
+        <source>Review queue</source>
+        <translation>Hàng chờ duyệt</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="66" />
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="77" />
+        <source>S&amp;upervision</source>
+        <translation>&amp;Giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="79" />
+        <source>Progress dashboard</source>
+        <translation>Bảng tiến độ</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="81" />
+        <source>Import inventory (CSV)…</source>
+        <translation>Nhập danh mục hồ sơ (CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="83" />
+        <source>Accounts…</source>
+        <translation>Tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="84" />
+        <source>Lock the station</source>
+        <translation>Khóa trạm</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="178" />
+        <source>Locked — %1 is away</source>
+        <translation>Đã khóa — %1 đang vắng mặt</translation>
     </message>
 </context>
 </TS>
