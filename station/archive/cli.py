@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="disk space always kept free (default 256 MiB)")
     serve.add_argument("--capacity-bytes", type=int, default=None, metavar="BYTES",
                        help="a quota on the stored packages")
+    serve.add_argument("--accept-test-identities", action="store_true",
+                       help="accept packages signed by `station signing test-identity` (demos only)")
 
     token = sub.add_parser("token", help="per-station tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)
@@ -60,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(imp)
     _trust(imp)
     imp.add_argument("--json", action="store_true")
+    imp.add_argument("--accept-test-identities", action="store_true",
+                     help="accept packages signed by `station signing test-identity` (demos only)")
     return parser
 
 
@@ -80,7 +84,7 @@ def _serve(args: argparse.Namespace) -> int:
             raise UsageError(f"The trust root {f} does not exist; give a CA certificate file.")
     archive = Archive(args.data, trust=args.trust, receipt_key=args.receipt_key,
                       max_size=args.max_size or DEFAULT_MAX_SIZE, reserve_bytes=args.reserve_bytes,
-                      capacity_bytes=args.capacity_bytes)
+                      capacity_bytes=args.capacity_bytes, accept_test_identities=args.accept_test_identities)
     roots = archive.trust_roots()
     if not roots:
         print("station-archive: warning: no trust roots (--trust or DATA/trust/); every package will be "
@@ -140,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
             _print_list(packages)
         return 0
     if args.command == "import":
-        archive = Archive(args.data, trust=args.trust)
+        archive = Archive(args.data, trust=args.trust, accept_test_identities=args.accept_test_identities)
         try:
             result = archive.import_folder(args.usb_dir)
         finally:

@@ -151,7 +151,8 @@ class Archive:
 
     def __init__(self, data_dir: Path, *, storage: Storage | None = None, trust: list[Path] | None = None,
                  receipt_key: Path | None = None, max_size: int = DEFAULT_MAX_SIZE,
-                 reserve_bytes: int = 0, capacity_bytes: int | None = None) -> None:
+                 reserve_bytes: int = 0, capacity_bytes: int | None = None,
+                 accept_test_identities: bool = False) -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.staging = data_dir / "uploads"
@@ -161,6 +162,7 @@ class Archive:
         self.storage = storage or FolderStorage(data_dir / "store", capacity_bytes=capacity_bytes,
                                                 reserve_bytes=reserve_bytes)
         self.max_size = max_size
+        self.accept_test_identities = accept_test_identities  # a demo archive may; a real one never
         self._lock = threading.RLock()
         self._package_locks: dict[str, threading.Lock] = {}
         self._hashes: dict[str, tuple[int, Any]] = {}
@@ -454,8 +456,11 @@ class Archive:
             tmp = Path(tmp_name)
             try:
                 root = unzip_package(staged, tmp / "bag")
-                checks, _extra = package_checks(root, self.trust_roots(), tmp)
+                checks, extra = package_checks(root, self.trust_roots(), tmp)
                 reasons = [f"{c['name']}: {c['detail']}" for c in checks if not c["ok"]]
+                if extra.get("signer", {}).get("test_identity") and not self.accept_test_identities:
+                    reasons.append("signer: signed by a station TEST identity (`station signing test-identity`), "
+                                   "not for archiving; seal with the organ's certificate")
                 info = read_info(root)
                 if info.get("Package-Id") != package_id:
                     reasons.append(f"package_id: the bag's Package-Id {info.get('Package-Id')!r} is not "
