@@ -431,6 +431,8 @@ class Archive:
             if upload.offset != upload.length:
                 raise ArchiveError(422, "upload_incomplete", f"The upload has {upload.offset} of {upload.length} "
                                    "bytes; resume it (HEAD, then PATCH) before submitting.")
+            if not self.part_path(upload.id).exists():
+                self._restage(upload)
             actual = self._running_hash(upload).hexdigest()
             if actual != sha256 or upload.sha256 != sha256:
                 raise ArchiveError(422, "sha256_mismatch", f"The uploaded bytes have sha256 {actual}, not {sha256};"
@@ -440,6 +442,23 @@ class Archive:
                 db.execute("UPDATE uploads SET state='stored', updated_at=? WHERE id=?", (now_iso(), upload.id))
             self._hashes.pop(upload.id, None)
             return answer
+
+    def _restage(self, upload: Upload) -> None:
+        """A crash between storing the package and recording it left the object stored and no record:
+        bring the bytes back to staging (streamed) so the submit runs again from the start."""
+        for area in ("packages", "quarantine"):
+            key = f"{area}/{upload.station_id}/{upload.package_id}.zip"
+            if self.storage.exists(key):
+                with self.storage.open(key) as src, open(self.part_path(upload.id), "wb") as dst:
+                    for block in iter(lambda: src.read(1 << 20), b""):
+                        dst.write(block)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                self.storage.delete(key)
+                self._hashes.pop(upload.id, None)
+                return
+        raise ArchiveError(500, "upload_damaged", "The upload's staged bytes are gone; terminate it and upload "
+                           "the package again.")
 
     def _ingest(self, station_id: str, package_id: str, sha256: str, staged: Path, source: str) -> bytes:
         """Check the staged zip, store it (durably) with its signed receipt, record it; the receipt bytes.

@@ -1,0 +1,152 @@
+"""SIGKILL of the archive server process mid-upload (and mid-submit), restart, resume: byte-identical.
+
+The server runs as its own process (`python -m station.archive serve`), as in production.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from station.archive.service import Archive
+from station.signing.receipts import verify_receipt
+from tests import archive_fixtures
+from tests.archive_fixtures import API, Sealed, Tus, sha256_file
+
+sealed = archive_fixtures.sealed
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class ServerProcess:
+    def __init__(self, data: Path, trust: Path, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        self.log = (data.parent / f"server-{time.monotonic_ns()}.log").open("wb")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "station.archive", "serve", "--data", str(data), "--port", str(port),
+             "--trust", str(trust), "--reserve-bytes", "0"], stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, "the archive server exited"
+            try:
+                if httpx.get(f"{self.url}{API}/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise AssertionError("the archive server did not start")
+
+    def kill(self) -> None:
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(10)
+        self.log.close()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(20)
+        self.log.close()
+
+
+@pytest.fixture
+def servers() -> Iterator[list[ServerProcess]]:
+    started: list[ServerProcess] = []
+    yield started
+    for server in started:
+        if server.proc.poll() is None:
+            server.stop()
+
+
+def test_sigkill_mid_upload_then_resume_to_an_identical_package(sealed: Sealed, tmp_path: Path,
+                                                                 servers: list[ServerProcess]) -> None:
+    data = tmp_path / "archive"
+    archive = Archive(data)
+    token = archive.create_token("office-1")[0]
+    archive.close()
+    port = _free_port()
+    package = sealed.packages[0]
+    body = package.path.read_bytes()
+    servers.append(ServerProcess(data, sealed.ca_pem, port))
+    tus = Tus(servers[0].url, token)
+    location = tus.create(package).headers["Location"]
+    upload_id = location.rsplit("/", 1)[1]
+    first, cut = len(body) // 4, len(body) * 3 // 4
+    assert tus.patch(location, 0, body[:first]).status_code == 204
+    # The next chunk is half sent (no checksum, so a clean cut would keep it) when the server dies.
+    part = data / "uploads" / f"{upload_id}.part"
+    host_port = ("127.0.0.1", port)
+    with socket.create_connection(host_port) as s:
+        head = (f"PATCH {location} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
+                "Tus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\n"
+                f"Upload-Offset: {first}\r\nContent-Length: {len(body) - first}\r\n\r\n").encode()
+        s.sendall(head + body[first:cut])
+        deadline = time.monotonic() + 10
+        while part.stat().st_size < cut - 8192 and time.monotonic() < deadline:  # the writer buffers 8 KiB
+            time.sleep(0.05)
+        assert part.stat().st_size > first + 8192  # bytes on disk that were never acknowledged
+        servers[0].kill()
+    tus.close()
+    servers.append(ServerProcess(data, sealed.ca_pem, port))
+    tus = Tus(servers[1].url, token)
+    head_r = tus.head(location)
+    assert head_r.status_code == 200 and head_r.headers["Upload-Offset"] == str(first)
+    # A station that lost the URL too gets the same upload back, and resumes from the archive's offset.
+    assert tus.create(package).headers["Location"] == location
+    r = tus.patch(location, first, body[first:])
+    assert r.status_code == 204 and r.headers["Upload-Offset"] == str(len(body))
+    answer = tus.submit(package.package_id, upload_id, package.sha256)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["receipt"]["status"] == "accepted"
+    cert = httpx.get(f"{servers[1].url}{API}/archive-certificate").content
+    assert verify_receipt(answer.json(), cert)[0]
+    stored = data / "store" / "packages" / "office-1" / f"{package.package_id}.zip"
+    assert stored.read_bytes() == body and sha256_file(stored) == package.sha256
+    listed = tus.http.get(f"{API}/packages").json()["packages"]
+    assert [p["package_id"] for p in listed] == [package.package_id]
+    tus.close()
+    servers[1].stop()
+
+
+def test_crash_between_storing_and_recording_is_recovered(sealed: Sealed, tmp_path: Path) -> None:
+    """The object is in storage but the record and receipt are not (a crash right after `put`):
+    the station's repeated submit stores it once and gets a receipt."""
+    from station.archive.storage import FolderStorage
+
+    package = sealed.packages[1]
+    archive = Archive(tmp_path / "archive", trust=[sealed.ca_pem])
+    station = "office-1"
+    upload, _ = archive.create_upload(station, package.size, {"package_id": package.package_id,
+                                                             "sha256": package.sha256})
+    assert upload is not None
+    writer = archive.begin_chunk(station, upload.id, 0, None)
+    writer.write(package.path.read_bytes())
+    writer.finish(complete=True)
+    # What a crash after put_file leaves: the staged file moved into storage, no package row.
+    archive.storage.put_file(f"packages/{station}/{package.package_id}.zip", archive.part_path(upload.id))
+    archive.close()
+    archive = Archive(tmp_path / "archive", trust=[sealed.ca_pem])
+    signed = json.loads(archive.submit(station, package.package_id, upload.id, package.sha256))
+    assert signed["receipt"]["status"] == "accepted"
+    stored = tmp_path / "archive" / "store" / "packages" / station / f"{package.package_id}.zip"
+    assert sha256_file(stored) == package.sha256
+    assert isinstance(archive.storage, FolderStorage)
+    assert archive.storage._used == sum(p.stat().st_size for p in (tmp_path / "archive" / "store").rglob("*")
+                                        if p.is_file())
+    assert archive.list_packages() == [{"package_id": package.package_id, "sha256": package.sha256,
+                                        "station_id": station, "status": "accepted",
+                                        "received_at": signed["receipt"]["received_at"]}]
+    archive.close()
