@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -34,17 +35,17 @@ def _free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, data: Path, trust: Path, port: int) -> None:
-        self.url = f"http://127.0.0.1:{port}"
+    def __init__(self, data: Path, trust: Path, port: int, *extra: str, verify: Any = True) -> None:
+        self.url = f"{'https' if extra else 'http'}://127.0.0.1:{port}"
         self.log = (data.parent / f"server-{time.monotonic_ns()}.log").open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "station.archive", "serve", "--data", str(data), "--port", str(port),
-             "--trust", str(trust), "--reserve-bytes", "0"], stdout=self.log, stderr=subprocess.STDOUT)
+             "--trust", str(trust), "--reserve-bytes", "0", *extra], stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, "the archive server exited"
             try:
-                if httpx.get(f"{self.url}{API}/health", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}{API}/health", timeout=1, verify=verify).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.1)
@@ -150,3 +151,64 @@ def test_crash_between_storing_and_recording_is_recovered(sealed: Sealed, tmp_pa
                                         "station_id": station, "status": "accepted",
                                         "received_at": signed["receipt"]["received_at"]}]
     archive.close()
+
+
+def _tls_files(folder: Path) -> tuple[Path, Path, Path]:
+    """A CA standing in for the ministry's own, and a server certificate for 127.0.0.1 under it."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.x509.oid import NameOID
+
+    from station.signing import testca
+
+    ca = testca.make_ca("Ministry test CA", test=False)
+    key = testca.new_key("ec")
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "archive.test")]))
+            .issuer_name(ca.cert.subject).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(ca.key, hashes.SHA256()))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ca.pem").write_bytes(ca.cert_pem())
+    (folder / "server.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "server.key").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                          serialization.PrivateFormat.PKCS8,
+                                                          serialization.NoEncryption()))
+    return folder / "ca.pem", folder / "server.pem", folder / "server.key"
+
+
+def test_serve_over_tls_and_token_revoke_cli(sealed: Sealed, tmp_path: Path, servers: list[ServerProcess],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import ssl
+
+    from station.archive import cli as archive_cli
+
+    data = tmp_path / "archive"
+    assert archive_cli.main(["token", "create", "--station", "office-1", "--data", str(data)]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    ca, cert, key = _tls_files(tmp_path / "tls")
+    assert archive_cli.main(["serve", "--data", str(data), "--tls-cert", str(cert)]) == 2
+    assert "--tls-key" in capsys.readouterr().err
+    context = ssl.create_default_context(cafile=str(ca))
+    servers.append(ServerProcess(data, sealed.ca_pem, _free_port(), "--tls-cert", str(cert), "--tls-key", str(key),
+                                 verify=context))
+    url = servers[0].url
+    assert url.startswith("https://")
+    with pytest.raises(httpx.ConnectError):  # the system's CAs do not know the ministry's CA
+        httpx.get(f"{url}{API}/health")
+    package = sealed.packages[1]
+    tus = Tus(url, token)
+    tus.http = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, verify=context, timeout=60)
+    r = tus.submit(package.package_id, tus.upload(package), package.sha256)
+    assert r.status_code == 200 and r.json()["receipt"]["status"] == "accepted"
+    assert archive_cli.main(["token", "revoke", "--station", "office-1", "--data", str(data)]) == 0
+    assert "revoked 1 token(s)" in capsys.readouterr().out
+    assert tus.http.get(f"{API}/packages").json()["code"] == "token_invalid"
+    assert archive_cli.main(["token", "revoke", "--data", str(data)]) == 2
+    tus.close()
