@@ -119,7 +119,34 @@ def test_sigkill_mid_upload_then_resume_to_an_identical_package(sealed: Sealed, 
     listed = tus.http.get(f"{API}/packages").json()["packages"]
     assert [p["package_id"] for p in listed] == [package.package_id]
     tus.close()
-    servers[1].stop()
+    # The check workers the submit started end with a SIGKILLed server instead of lingering.
+    children = _children(servers[1].proc.pid)
+    assert children
+    servers[1].kill()
+    deadline = time.monotonic() + 15
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [c for c in children if _alive(c)]
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_crash_between_storing_and_recording_is_recovered(sealed: Sealed, tmp_path: Path) -> None:

@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="disk space always kept free (default 256 MiB)")
     serve.add_argument("--capacity-bytes", type=int, default=None, metavar="BYTES",
                        help="a quota on the stored packages")
+    serve.add_argument("--check-processes", type=int, default=2, metavar="N",
+                       help="worker processes checking packages (default 2; 0: in the server's threads)")
     serve.add_argument("--accept-test-identities", action="store_true",
                        help="accept packages signed by `station signing test-identity` (demos only)")
 
@@ -99,7 +101,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"archive {archive.archive_id} listening on {scheme}://{args.host}:{args.port}", flush=True)
     print(f"receipt certificate sha256 {fingerprint}", flush=True)
     try:
-        web.run_app(make_app(archive), host=args.host, port=args.port, ssl_context=context, print=None,
+        web.run_app(make_app(archive, check_processes=args.check_processes), host=args.host, port=args.port, ssl_context=context, print=None,
                     access_log=None)
     finally:
         archive.close()

@@ -27,6 +27,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,30 @@ CREATE TABLE IF NOT EXISTS packages (
     receipt BLOB NOT NULL, source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS packages_station ON packages (station_id, received_at);
 """
+
+
+def check_package(staged: str, package_id: str, trust_files: list[str], tmp_dir: str,
+                  accept_test_identities: bool) -> list[str]:
+    """Why the package zip at `staged` is rejected (empty: accepted): the station's own package checks,
+    plus the id in the bag matching the id it was sent under. A plain function so a worker process runs it."""
+    from station.package.bag import read_info, unzip_package
+    from station.verify import package_checks
+
+    with tempfile.TemporaryDirectory(dir=tmp_dir, prefix="check-") as tmp_name:
+        tmp = Path(tmp_name)
+        try:
+            root = unzip_package(Path(staged), tmp / "bag")
+        except BadInput as exc:
+            return [f"package: {exc.message}"]
+        checks, extra = package_checks(root, load_trust_roots(trust_files), tmp)
+        reasons = [f"{c['name']}: {c['detail']}" for c in checks if not c["ok"]]
+        if extra.get("signer", {}).get("test_identity") and not accept_test_identities:
+            reasons.append("signer: signed by a station TEST identity (`station signing test-identity`), "
+                           "not for archiving; seal with the organ's certificate")
+        bag_id = read_info(root).get("Package-Id")
+        if bag_id != package_id:
+            reasons.append(f"package_id: the bag's Package-Id {bag_id!r} is not {package_id!r}")
+        return reasons
 
 
 class ArchiveError(StationError):
@@ -179,6 +204,9 @@ class Archive:
         self._trust_files = list(trust or [])
         self._receipt_key = receipt_key
         self._signer: ReceiptSigner | None = None
+        # Package checks are CPU-bound Python (pyHanko, veraPDF rules): the server runs them in worker
+        # processes so two checks use two cores; None runs them in the calling thread.
+        self.check_pool: Executor | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -207,14 +235,17 @@ class Archive:
             self._signer = ReceiptSigner(path)
         return self._signer
 
-    def trust_roots(self) -> list[Any]:
-        """`--trust` files and every certificate file in DIR/trust/, read afresh so an admin can add one live."""
+    def trust_files(self) -> list[str]:
+        """`--trust` files and every certificate file in DIR/trust/, listed afresh so an admin can add one live."""
         folder = self.data_dir / "trust"
         files = [str(p) for p in self._trust_files]
         if folder.is_dir():
             files += sorted(str(p) for p in folder.iterdir()
                             if p.suffix.lower() in (".pem", ".crt", ".cer", ".der") and p.is_file())
-        return load_trust_roots(files)
+        return files
+
+    def trust_roots(self) -> list[Any]:
+        return load_trust_roots(self.trust_files())
 
     # -- tokens ------------------------------------------------------------------------------
     def create_token(self, station_id: str, days: int = DEFAULT_TOKEN_DAYS) -> tuple[str, str]:
@@ -465,27 +496,11 @@ class Archive:
 
         `staged` is consumed. The caller holds the package lock and has checked the sha256.
         """
-        from station.package.bag import read_info, unzip_package
-        from station.verify import package_checks
-
         size = staged.stat().st_size
         self._check_space(size)  # before the checks, which take seconds
-        reasons: list[str] = []
-        with tempfile.TemporaryDirectory(dir=self.tmp, prefix="check-") as tmp_name:
-            tmp = Path(tmp_name)
-            try:
-                root = unzip_package(staged, tmp / "bag")
-                checks, extra = package_checks(root, self.trust_roots(), tmp)
-                reasons = [f"{c['name']}: {c['detail']}" for c in checks if not c["ok"]]
-                if extra.get("signer", {}).get("test_identity") and not self.accept_test_identities:
-                    reasons.append("signer: signed by a station TEST identity (`station signing test-identity`), "
-                                   "not for archiving; seal with the organ's certificate")
-                info = read_info(root)
-                if info.get("Package-Id") != package_id:
-                    reasons.append(f"package_id: the bag's Package-Id {info.get('Package-Id')!r} is not "
-                                   f"{package_id!r}")
-            except BadInput as exc:
-                reasons = [f"package: {exc.message}"]
+        args = (str(staged), package_id, self.trust_files(), str(self.tmp), self.accept_test_identities)
+        reasons = (self.check_pool.submit(check_package, *args).result() if self.check_pool is not None
+                   else check_package(*args))
         status = "rejected" if reasons else "accepted"
         area = "packages" if status == "accepted" else "quarantine"
         key = f"{area}/{station_id}/{package_id}.zip"
