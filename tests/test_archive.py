@@ -230,6 +230,18 @@ def test_termination(live: LiveArchive, sealed: Sealed) -> None:
     # A new creation starts over.
     fresh = tus.create(package)
     assert fresh.status_code == 201 and fresh.headers["Location"] != location
+    # Other bytes under the same id before anything is stored: the old upload is dropped, not kept around.
+    fresh_part = live.archive.data_dir / "uploads" / f"{fresh.headers['Location'].rsplit('/', 1)[1]}.part"
+    assert fresh_part.exists()
+    other = tus.create(package, meta=metadata(package, sha256="0" * 64), length=package.size + 1)
+    assert other.status_code == 201 and not fresh_part.exists()
+    assert tus.head(fresh.headers["Location"]).status_code == 410
+    # Uploads a station abandoned are dropped after a while (serve --expire-days).
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=20)).isoformat(timespec="seconds").replace("+00:00", "Z")
+    live.archive.db.execute("UPDATE uploads SET updated_at=? WHERE state='active'", (old,))
+    assert live.archive.expire_uploads(14) == 1
+    assert tus.head(other.headers["Location"]).status_code == 410
+    assert not list((live.archive.data_dir / "uploads").iterdir())
     tus.close()
 
 

@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="disk space always kept free (default 256 MiB)")
     serve.add_argument("--capacity-bytes", type=int, default=None, metavar="BYTES",
                        help="a quota on the stored packages")
+    serve.add_argument("--expire-days", type=int, default=14, metavar="N",
+                       help="unfinished uploads untouched for N days are dropped at start (default 14)")
     serve.add_argument("--check-processes", type=int, default=2, metavar="N",
                        help="worker processes checking packages (default 2; 0: in the server's threads)")
     serve.add_argument("--accept-test-identities", action="store_true",
@@ -87,6 +89,9 @@ def _serve(args: argparse.Namespace) -> int:
     archive = Archive(args.data, trust=args.trust, receipt_key=args.receipt_key,
                       max_size=args.max_size or DEFAULT_MAX_SIZE, reserve_bytes=args.reserve_bytes,
                       capacity_bytes=args.capacity_bytes, accept_test_identities=args.accept_test_identities)
+    expired = archive.expire_uploads(args.expire_days)
+    if expired:
+        print(f"dropped {expired} unfinished upload(s) untouched for {args.expire_days} days", flush=True)
     roots = archive.trust_roots()
     if not roots:
         print("station-archive: warning: no trust roots (--trust or DATA/trust/); every package will be "

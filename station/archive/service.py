@@ -359,6 +359,10 @@ class Archive:
             existing = self._upload(row)
             if existing is not None and existing.sha256 == sha256 and existing.length == length:
                 return existing, "resumed"
+            if existing is not None:  # the station now sends other bytes under this id: the old ones go
+                db.execute("UPDATE uploads SET state='terminated', updated_at=? WHERE id=?", (now_iso(), existing.id))
+                self.part_path(existing.id).unlink(missing_ok=True)
+                self._hashes.pop(existing.id, None)
             self._check_space(length)
             upload = Upload(secrets.token_hex(16), station_id, package_id, sha256, length, 0,
                             metadata.get("filename", "")[:255], "active")
@@ -415,6 +419,20 @@ class Archive:
         self._hashes[upload.id] = (offset, running)
         upload.offset, upload.state = offset, state
         return offset
+
+    def expire_uploads(self, days: int) -> int:
+        """Terminate unfinished uploads untouched for `days` (a station that never came back), freeing their space."""
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds").replace(
+            "+00:00", "Z")
+        with self.transaction() as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM uploads WHERE state IN ('active', 'complete') "
+                                            "AND updated_at < ?", (cutoff,))]
+            db.executemany("UPDATE uploads SET state='terminated', updated_at=? WHERE id=?",
+                           [(now_iso(), i) for i in ids])
+        for upload_id in ids:
+            self.part_path(upload_id).unlink(missing_ok=True)
+            self._hashes.pop(upload_id, None)
+        return len(ids)
 
     def terminate(self, station_id: str, upload_id: str) -> None:
         upload = self.get_upload(station_id, upload_id)
