@@ -444,3 +444,15 @@ def test_cli_token_list_and_import(sealed: Sealed, tmp_path: Path, capsys: pytes
     assert archive_cli.main(["import", str(damaged_usb), "--data", str(data)]) == 3
     assert "damaged" in capsys.readouterr().out
     assert certificate_fingerprint(pem) == hashlib.sha256(asn1_pem.unarmor(pem)[2]).hexdigest()
+
+
+def test_data_of_a_newer_archive_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    from station.errors import UsageError
+
+    Archive(tmp_path / "a").close()
+    with sqlite3.connect(tmp_path / "a" / "archive.sqlite3") as db:
+        db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    with pytest.raises(UsageError, match="newer station-archive"):
+        Archive(tmp_path / "a")

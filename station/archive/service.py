@@ -45,6 +45,7 @@ DEFAULT_TOKEN_DAYS = 365
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
+SCHEMA_VERSION = 1  # the next change adds numbered migrations from here, as the station's store does
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (
@@ -200,6 +201,12 @@ class Archive:
             row = self.db.execute("SELECT value FROM meta WHERE key='archive_id'").fetchone()
             if row is None:
                 self.db.execute("INSERT INTO meta VALUES ('archive_id', ?)", (f"archive-{uuid.uuid4()}",))
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        version = int(self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            self.db.close()
+            raise UsageError(f"The archive data in {data_dir} was written by a newer station-archive (schema "
+                             f"{version}); upgrade station-archive.")
         self.archive_id = self.db.execute("SELECT value FROM meta WHERE key='archive_id'").fetchone()[0]
         self._trust_files = list(trust or [])
         self._receipt_key = receipt_key
