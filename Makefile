@@ -97,7 +97,7 @@ bench-size: venv .venv-peers/.installed
 deb: venv translations
 	$(BIN)/python installers/debian/build_deb.py
 
-# The one-folder PyInstaller build (the spec Windows uses too) into dist/station/.
+# The one-folder PyInstaller build (the spec Windows uses too) into dist/station/; PyInstaller comes
+# with the build extra, which `make venv` installs.
 bundle: venv translations
-	$(BIN)/python -m pip install -q -e '.[build]'
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller installers/station.spec
