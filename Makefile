@@ -10,9 +10,10 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 xvfb xauth \
-	python3-venv python3-dev gcc softhsm2 libnss3-tools
+	python3-venv python3-dev gcc softhsm2 libnss3-tools \
+	debootstrap desktop-file-utils appstream
 
-.PHONY: run demo test system venv bench bench-scan bench-size bench-seal bench-archive bench-cleanup bench-gui lint clean translations screenshots
+.PHONY: deb bundle run demo test system venv bench bench-scan bench-size bench-seal bench-archive bench-cleanup bench-gui lint clean translations screenshots
 
 # The operator's window on the embedded defaults: SQLite store and archive folder in the user data
 # folder, the demo scanner, a short guide on first run.
@@ -84,7 +85,7 @@ venv: system $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,build]'
 	touch $(STAMP)
 
 clean:
@@ -93,3 +94,13 @@ clean:
 # Bytes per page (colour, grey, bitonal) and re-OCR error of the station's PDF/A, OCRmyPDF beside it.
 bench-size: venv .venv-peers/.installed
 	OCRMYPDF=$(CURDIR)/.venv-peers/bin/ocrmypdf $(BIN)/python bench/size.py
+
+# Installers (installers/): the Debian package, with its own Python environment built from wheels
+# fetched here (build/wheels), so nothing is downloaded when an office installs it.
+deb: venv translations
+	$(BIN)/python installers/debian/build_deb.py
+
+# The one-folder PyInstaller build (the spec Windows uses too) into dist/station/; PyInstaller comes
+# with the build extra, which `make venv` installs.
+bundle: venv translations
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller installers/station.spec

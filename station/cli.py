@@ -42,7 +42,9 @@ def build_parser() -> Parser:
     def cmd(name: str, help: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, parents=[common], description=help)
 
-    cmd("doctor", "check Tesseract, SANE, signing, archive and disk")
+    p = cmd("doctor", "check Tesseract, SANE, signing, archive and disk")
+    p.add_argument("--lang", choices=["vi", "en"], help="the language of the report (default: the station's "
+                   "ui.language setting)")
     p = cmd("devices", "list scanners; `devices add URL` / `devices remove ID` for network scanners")
     p.add_argument("action", nargs="?", choices=["add", "remove"])
     p.add_argument("target", nargs="?", metavar="URL|ID")
@@ -445,15 +447,18 @@ def run(args: argparse.Namespace) -> int:
 
     if args.command == "doctor":
         from station import config
-        from station.workflow.doctor import run_checks
+        from station.workflow.doctor import choose_language, run_checks, say
 
         data = config.data_dir(getattr(args, "data_dir", None))
-        checks = run_checks(data, config.Settings.load(data).get("scanner.escl_devices"))
+        settings = config.Settings.load(data)
+        lang = choose_language(args.lang, settings)
+        checks = run_checks(data, settings.get("scanner.escl_devices"), lang=lang)
         ok = all(c.status != "fail" for c in checks)
         human = "\n".join(f"{c.status:<4}  {c.name:<16} {c.detail}" for c in checks)
-        _emit(args, {"ok": ok, "checks": [c.to_dict() for c in checks]}, human)
+        _emit(args, {"ok": ok, "lang": lang, "checks": [c.to_dict() for c in checks]}, human)
         if not ok:
-            print("station: some checks failed; install what the lines marked fail name.", file=sys.stderr)
+            print(f"station: {say(lang, 'some checks failed; do what the lines marked fail say.')}",
+                  file=sys.stderr)
         return 0 if ok else 1
 
     station = Station(getattr(args, "data_dir", None))

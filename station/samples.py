@@ -62,6 +62,7 @@ def samples_dir() -> Path:
 def fonts_dir() -> Path:
     """Liberation Serif 2: metric-compatible with Times New Roman and, unlike 1.x, has Vietnamese glyphs."""
     for candidate in (
+        samples_dir().parent / "fonts",  # shipped by the Windows build, which has no Debian fonts
         Path("/usr/share/fonts/truetype/liberation2"),
         Path("/usr/share/fonts/liberation2"),
         Path("/usr/share/fonts/truetype/liberation"),

@@ -16,9 +16,11 @@ PASSWORD = "mật-khẩu-thử-1"  # the password test accounts get (see add_use
 
 
 def station(*args: str | Path, data_dir: Path, timeout: float = 600, check: int | None = 0,
-            password: str | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `station`; `password` goes to STATION_PASSWORD (stdin is not a terminal here)."""
-    env = {**os.environ, "STATION_DATA_DIR": str(data_dir), "OMP_THREAD_LIMIT": "1"}
+            password: str | None = None, stdin: str | None = None,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `station`; `password` goes to STATION_PASSWORD (stdin is not a terminal here); `env` adds to
+    or overrides the environment (PATH, say)."""
+    env = {**os.environ, "STATION_DATA_DIR": str(data_dir), "OMP_THREAD_LIMIT": "1", **(env or {})}
     env.pop("STATION_PASSWORD", None)
     if password is not None:
         env["STATION_PASSWORD"] = password
