@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from station import __version__
 from station.domain import DocState
-from station.errors import BadInput, StationError, UsageError, ValidationFailed
+from station.errors import StationError, UsageError, ValidationFailed
 from station.files import atomic_write
 from station.signing.identity import (
     PASSPHRASE_ENV,
@@ -33,12 +33,12 @@ from station.signing.identity import (
     load_trust_roots,
     store_passphrase,
 )
+from station.verify import METADATA_SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from station.auth import Session
     from station.workflow.station import Station
 
-METADATA_SCHEMA_VERSION = 1
 EXPIRY_WARNING_DAYS = 30
 
 
@@ -398,129 +398,15 @@ def export_signed_pdf(station: Station, doc_id: str, out: Path, *, user: str | N
 
 
 # -- verification ------------------------------------------------------------------------------
-def _pdf_checks(station: Station, pdf: Path, roots: list[Any]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    from station.metadata.fields import validate
-    from station.pdf.verify import verify_pdf
-    from station.signing.verify import check_pdf_signatures
-
-    checks = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in verify_pdf(pdf, validator=validate)]
-    if not checks[0]["ok"]:
-        return checks, {}
-    with open(pdf, "rb") as f:
-        signed = b"/ByteRange" in f.read()
-    if not signed:
-        checks.append({"name": "signature", "ok": True, "detail": "not signed: an unsealed export (a sealed "
-                                                                  "document's PDF carries a PAdES signature)"})
-        return checks, {"signed": False}
-    sig_checks, signer = check_pdf_signatures(pdf, roots)
-    checks = [_signed_pdfa_check(pdf) if c["name"] == "pdfa_2b" else c for c in checks]
-    checks += [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in sig_checks]
-    return checks, {"signed": True, **({"signer": signer} if signer else {})}
-
-
-def _signed_pdfa_check(pdf: Path) -> dict[str, Any]:
-    """PDF/A-2b of a signed file: the validator cannot judge the signature's form field (it says
-    not_checked), so it judges the revision before the signature; the signature check proves that
-    the increment after it is one untampered signature covering the whole file."""
-    from station.pdf import validate_pdfa
-    from station.signing.verify import unsigned_base
-
-    base = unsigned_base(pdf.read_bytes())
-    if base is None:
-        return {"name": "pdfa_2b", "ok": False, "detail": "no unsigned revision found under the signature"}
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
-        tmp.write(base)
-        tmp.flush()
-        verdict = validate_pdfa(Path(tmp.name))
-    if verdict.passed:
-        return {"name": "pdfa_2b", "ok": True, "detail": "PDF/A-2b: pass for the signed revision (pikepdf.pdfa, "
-                                                         "veraPDF rule set); invisible signature added"}
-    return {"name": "pdfa_2b", "ok": False, "detail": f"PDF/A-2b: {verdict.report.verdict}: {verdict.sentence()}"}
-
-
-def _package_checks(station: Station, root: Path, roots: list[Any]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    from station.metadata.fields import FIELDS, validate
-    from station.package.bag import SIGNATURE_PATH, check_bag, read_info
-    from station.package.mets import EVENT_TYPES, read_event_types
-    from station.pdf.verify import read_metadata
-    from station.signing.cms import verify_detached
-
-    checks = [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in check_bag(root)]
-    tagmanifest = root / "tagmanifest-sha256.txt"
-    p7s = root / SIGNATURE_PATH
-    if tagmanifest.is_file() and p7s.is_file():
-        intact, trusted, detail = verify_detached(tagmanifest.read_bytes(), p7s.read_bytes(), roots)
-        checks.append({"name": "bag_signature", "ok": intact and trusted, "detail": detail})
-    else:
-        checks.append({"name": "bag_signature", "ok": False, "detail": "the tag manifest or its signature is missing"})
-    extra: dict[str, Any] = {"package_id": read_info(root).get("Package-Id")}
-    pdf = root / "data" / "document.pdf"
-    if pdf.is_file():
-        pdf_checks, pdf_extra = _pdf_checks(station, pdf, roots)
-        checks += pdf_checks
-        extra.update(pdf_extra)
-        if not pdf_extra.get("signed", True):
-            checks.append({"name": "signature", "ok": False, "detail": "the package's PDF is not signed"})
-    meta_file = root / "data" / "metadata.json"
-    try:
-        record = json.loads(meta_file.read_bytes())
-        fields = record["fields"]
-        missing = [f.key for f in FIELDS if f.key not in fields]
-        problems = [f"{p.field}: {p.message}" for p in validate({k: v for k, v in fields.items() if v})]
-        if missing:
-            problems.append("missing keys " + ", ".join(missing))
-        if record.get("schema_version") != METADATA_SCHEMA_VERSION:
-            problems.append(f"schema version {record.get('schema_version')!r}")
-        if pdf.is_file() and not problems:
-            embedded = read_metadata(pdf)
-            differ = [k for k, v in fields.items() if v and embedded.get(k, "") != v]
-            if differ:
-                problems.append("differs from the PDF's XMP in " + ", ".join(differ))
-        checks.append({"name": "metadata_json", "ok": not problems,
-                       "detail": "; ".join(problems) or f"{len(fields)} fields, {record['page_count']} page(s), "
-                                                          f"{record['blank_pages']} blank"})
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, BadInput) as exc:
-        checks.append({"name": "metadata_json", "ok": False, "detail": f"metadata.json cannot be read ({exc})"})
-    try:
-        types = read_event_types((root / "data" / "METS.xml").read_bytes())
-        lacking = [t for t in EVENT_TYPES if t not in types]
-        checks.append({"name": "mets", "ok": not lacking, "detail": f"missing PREMIS events: {', '.join(lacking)}"
-                       if lacking else f"{len(types)} PREMIS events, every step recorded"})
-    except (OSError, ValueError, SyntaxError) as exc:
-        checks.append({"name": "mets", "ok": False, "detail": f"METS.xml cannot be read ({exc})"})
-    return checks, extra
-
-
 def verify_file(station: Station, path: Path) -> dict[str, Any]:
-    """A package (zip or bag folder) or a PDF, offline."""
-    from station.package.bag import unzip_package
+    """A package (zip or bag folder) or a PDF, offline, against the station's trust roots."""
+    from station.verify import verify_path
 
     config = SigningConfig.from_settings(station.settings)
     roots = load_trust_roots(config.trust_roots)
-    if path.is_dir():
-        if not (path / "bagit.txt").is_file():
-            raise BadInput(f"{path} is a folder but not a bag (no bagit.txt); give a package or a PDF.")
-        checks, extra = _package_checks(station, path, roots)
-        kind = "package"
-    elif not path.is_file():
-        raise BadInput(f"{path}: there is no such file; check the path.")
-    else:
-        with path.open("rb") as f:
-            head = f.read(1024)
-        if head.startswith(b"PK"):
-            work = station.data_dir / "tmp"
-            work.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryDirectory(dir=work, prefix="verify-") as tmp:
-                root = unzip_package(path, Path(tmp))
-                checks, extra = _package_checks(station, root, roots)
-            kind = "package"
-        elif b"%PDF-" in head:
-            checks, extra = _pdf_checks(station, path, roots)
-            kind = "pdf"
-        else:
-            raise BadInput(f"{path} is neither a PDF nor a package zip; `station verify` checks what the station "
-                           "makes.")
-    return {"ok": all(c["ok"] for c in checks), "kind": kind, **extra, "checks": checks}
+    work = station.data_dir / "tmp"
+    work.mkdir(parents=True, exist_ok=True)
+    return verify_path(path, roots, work)
 
 
 __all__ = ["seal", "export_package", "export_signed_pdf", "verify_file", "use_pkcs12", "use_token",

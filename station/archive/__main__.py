@@ -1,0 +1,3 @@
+from station.archive.cli import main
+
+raise SystemExit(main())
