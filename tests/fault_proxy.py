@@ -94,6 +94,12 @@ class FaultProxy:
         for s in socks:
             try:
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                # Wake a recv blocked in the other pump thread: until it returns, close() would not
+                # release the socket, and no RST would reach the peer.
+                s.shutdown(socket.SHUT_RD)
+            except OSError:
+                pass
+            try:
                 s.close()
             except OSError:
                 pass

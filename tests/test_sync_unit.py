@@ -75,7 +75,7 @@ def test_receipt_verifies_only_for_the_pinned_certificate_and_the_sent_sha256() 
     tampered = {"receipt": {**RECEIPT, "status": "rejected"}, "signature": good["signature"]}
     with pytest.raises(ReceiptRefused):
         verify(tampered, der, package_id="p-1", sha256="ab" * 32)
-    with pytest.raises(ReceiptRefused, match="not a signed receipt"):
+    with pytest.raises(ReceiptRefused, match="malformed"):
         verify({"receipt": RECEIPT, "signature": "!!"}, der, package_id="p-1", sha256="ab" * 32)
     assert fingerprint(der) != fingerprint(other_der)
 

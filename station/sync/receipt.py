@@ -8,24 +8,20 @@ says which of these failed.
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from station.errors import StationError
+from station.signing.receipts import canonical, verify_receipt
+
+__all__ = ["ReceiptRefused", "Verified", "canonical", "describe_cert", "fingerprint", "pem_to_der", "verify"]
 
 
 class ReceiptRefused(StationError):
     """A receipt that does not prove the archive holds exactly what the station sent."""
 
     exit_code = 6
-
-
-def canonical(value: Any) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def pem_to_der(pem: bytes) -> bytes:
@@ -56,53 +52,24 @@ class Verified:
     reasons: list[str]
 
 
-def _thread_safe_run(coro: Any) -> Any:
-    """asyncio.run, also from a thread whose loop is running (a GUI worker's)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    import concurrent.futures
-
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
 def verify(envelope: Any, pinned_der: bytes, *, package_id: str, sha256: str) -> Verified:
-    """The receipt inside `envelope` if it is genuine and about this package; else ReceiptRefused."""
-    from asn1crypto import cms
-    from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
-    from pyhanko_certvalidator import ValidationContext
+    """The receipt inside `envelope` if it is genuine and about this package; else ReceiptRefused.
+
+    The signature check is the archive's and the station's shared one (station.signing.receipts);
+    this adds what only the station knows: which package and which bytes it sent."""
+    from asn1crypto import pem
 
     try:
         receipt = envelope["receipt"]
-        signature = base64.b64decode(envelope["signature"], validate=True)
-        info = cms.ContentInfo.load(signature)
-        if info["content_type"].native != "signed_data":
-            raise ValueError("not SignedData")
-        signed = info["content"]
         status = str(receipt["status"])
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError) as exc:
         raise ReceiptRefused(f"The archive's answer for package {package_id} is not a signed receipt ({exc}); "
                              "the package stays in the outbox; tell the archive's administrators.") from exc
-    from asn1crypto import x509
-
-    pinned = x509.Certificate.load(pinned_der)
-    context = ValidationContext(trust_roots=[pinned], allow_fetching=False, revocation_mode="soft-fail")
-    try:
-        result = _thread_safe_run(async_validate_detached_cms(canonical(receipt), signed,
-                                                              signer_validation_context=context))
-    except Exception as exc:  # malformed CMS raises from deep inside asn1crypto/pyHanko
-        raise ReceiptRefused(f"The receipt for package {package_id} cannot be checked ({exc.__class__.__name__}); "
-                             "the package stays in the outbox.") from exc
-    signer_fp = fingerprint(result.signing_cert.dump())
-    if not result.intact or not result.valid:
-        raise ReceiptRefused(f"The receipt for package {package_id} does not match its signature; the package "
-                             "stays in the outbox and will be sent again.")
-    if signer_fp != fingerprint(pinned_der):
-        raise ReceiptRefused(f"The receipt for package {package_id} is signed by a certificate other than the "
-                             f"archive's pinned one (sha256 {signer_fp[:16]}…); the package stays in the outbox: "
-                             "check the archive with its administrators, then `station remote set` again.")
+    ok, detail = verify_receipt(envelope, pem.armor("CERTIFICATE", pinned_der))
+    if not ok:
+        raise ReceiptRefused(f"The receipt for package {package_id} does not verify against the archive's pinned "
+                             f"certificate ({detail}); it is refused and the package stays in the outbox: check the "
+                             "archive with its administrators.")
     if receipt.get("package_id") != package_id or str(receipt.get("sha256", "")).lower() != sha256.lower():
         raise ReceiptRefused(
             f"The archive sent a receipt for package {receipt.get('package_id')} with sha256 "

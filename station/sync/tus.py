@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import httpx
 TUS_VERSION = "1.0.0"
 TUS = {"Tus-Resumable": TUS_VERSION}
 CHECKSUM_RETRIES = 3
+LOCK_RETRIES = 6
 
 
 class TransferError(Exception):
@@ -138,6 +140,9 @@ class TusClient:
         if r.status_code == 204:
             return int(r.headers["Upload-Offset"])
         if r.status_code == 409:
+            if _archive_says(r)[1] == "upload_locked":
+                raise TransferError("locked", "The archive is still writing an earlier chunk of this upload.",
+                                    status=409, code="upload_locked")
             return None
         if r.status_code == 460:
             raise TransferError("checksum", "The archive received a chunk that does not match its checksum.",
@@ -154,6 +159,7 @@ class TusClient:
         """Send the file from `start` to the end, resuming from the server's offset after a 409 or a bad chunk."""
         offset = start
         bad_chunks = 0
+        refusals = 0  # 409s in a row: the archive's offset is not ours, or an earlier PATCH still holds it
         with open(path, "rb") as f:
             while offset < size:
                 if should_stop and should_stop():
@@ -165,13 +171,24 @@ class TusClient:
                 try:
                     new = self.patch(url, offset, chunk)
                 except TransferError as exc:
-                    if exc.kind != "checksum":
+                    if exc.kind == "locked":
+                        new = None
+                    elif exc.kind != "checksum":
                         raise
-                    bad_chunks += 1
-                    if bad_chunks > CHECKSUM_RETRIES:
-                        raise TransferError("transient", "The archive kept receiving damaged chunks; the station "
-                                                         "tries again later.") from exc
-                    new = self.offset(url)
+                    else:
+                        bad_chunks += 1
+                        if bad_chunks > CHECKSUM_RETRIES:
+                            raise TransferError("transient", "The archive kept receiving damaged chunks; the "
+                                                             "station tries again later.") from exc
+                        new = self.offset(url)
+                if new is None:
+                    refusals += 1
+                    if refusals > LOCK_RETRIES:
+                        raise TransferError("transient", "The archive kept refusing the upload's offset (an earlier "
+                                                         "request may still be writing); the station tries again later.")
+                    time.sleep(min(2.0, 0.1 * 2 ** refusals))
+                else:
+                    refusals = 0
                 if new is None:
                     new = self.offset(url)
                     if new is None:
