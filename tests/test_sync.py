@@ -350,3 +350,52 @@ def test_a_rejected_package_goes_back_to_its_operator_with_the_reasons(world: Wo
     assert [q["id"] for q in queue if q["id"] == doc] and queue[0]["reject_reason"] == d["reject_reason"]
     listed = {p["package_id"]: p for p in world.archive.listing()}
     assert listed[package_id]["status"] == "rejected"
+
+
+def _offset_in_db(data_dir: Path, package_id: str) -> int:
+    db = sqlite3.connect(data_dir / "station.sqlite3", timeout=30)
+    try:
+        return int(db.execute("SELECT upload_offset FROM outbox WHERE package_id = ?", (package_id,)).fetchone()[0])
+    finally:
+        db.close()
+
+
+def test_sigkill_of_the_archive_mid_upload_then_restart(world: World) -> None:
+    made = world.add(2)
+    world.station.settings.set("sync.chunk_bytes", 16 * 1024)
+    service = SyncService(world.station.store, world.station.settings, world.station.data_dir, user=SUPERVISOR)
+    stop = threading.Event()
+    outcome: list[Any] = []
+    worker = threading.Thread(target=lambda: outcome.append(service.run(stop, until_empty=True)))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _offset_in_db(world.station.data_dir, made[0][1]) < 32 * 1024:
+            time.sleep(0.005)
+        world.archive.stop(signal.SIGKILL)
+        time.sleep(1.0)
+        world.archive.start()
+        worker.join(90)
+    finally:
+        stop.set()
+        worker.join(10)
+    assert outcome and outcome[0].pending == 0
+    world.check_all_there()
+
+
+def test_the_archive_disk_full_keeps_packages_and_resumes_when_space_is_freed(world: World) -> None:
+    world.add(3)
+    world.archive.stop()
+    world.archive.extra = ["--capacity-bytes", "200000"]  # room for one package of about 131 KB
+    world.archive.start()
+    said: list[str] = []
+    first = syncing.sync(world.station, user=SUPERVISOR, once=True, say=said.append)
+    assert first.sent == 1 and first.failed == 2 and first.pending == 2
+    assert all(e["kind"] == "storage_full" and "disk is full" in e["error"] for e in first.errors)
+    code, sentence = syncing.sync_exit(first)
+    assert code == 6 and "stay in the outbox" in (sentence or "")
+    world.archive.stop()
+    world.archive.extra = []  # the archive's admin freed space
+    world.archive.start()
+    assert world.sync().pending == 0
+    world.check_all_there()
