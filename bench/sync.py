@@ -12,7 +12,7 @@ tests/sync_fixtures.py), so the archive's full checks run on every one.
 
 Prints one JSON document: all accepted, duplicates, bytes and packages per second over the
 concurrent phase (wall time, loopback, the archive's checks included), and each station's peak
-RSS (os.wait4's ru_maxrss of its `station sync` process) when syncing `--small` packages alone
+RSS (VmHWM of its `station sync` process, read every 50 ms until it exits) when syncing `--small` packages alone
 and its share of the load at once: the memory should be flat (streamed chunks, never a whole
 package in memory). The machine is shared (2 cores), so the throughput is a lower bound.
 """
@@ -64,8 +64,21 @@ def run_syncs(envs: list[dict[str, str]]) -> tuple[float, list[dict[str, object]
         procs.append((subprocess.Popen(cmd, env=env, stdout=out, stderr=err), out, err))
     results: list[dict[str, object]] = [{} for _ in procs]
     pending = {p.pid: i for i, (p, _o, _e) in enumerate(procs)}
+    hwm = dict.fromkeys(pending, 0)
     while pending:
-        pid, status, usage = os.wait4(-1, 0)
+        # VmHWM is the high-water mark of the process's own memory since its exec (ru_maxrss is not:
+        # Linux carries the forking parent's size over into it).
+        for pid in list(pending):
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        hwm[pid] = max(hwm[pid], int(line.split()[1]))
+            except OSError:
+                pass
+        pid, status, usage = os.wait4(-1, os.WNOHANG)
+        if pid == 0:
+            time.sleep(0.05)
+            continue
         if pid not in pending:
             continue
         i = pending.pop(pid)
@@ -74,7 +87,7 @@ def run_syncs(envs: list[dict[str, str]]) -> tuple[float, list[dict[str, object]
         out.seek(0)
         err.seek(0)
         text = out.read().decode()
-        results[i] = {"exit": proc.returncode, "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+        results[i] = {"exit": proc.returncode, "peak_rss_mb": round(hwm[pid] / 1024, 1),
                       "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
                       "result": json.loads(text) if text.strip() else None,
                       "stderr": err.read().decode()[-400:] if proc.returncode else ""}

@@ -298,8 +298,7 @@ def test_archive_unreachable_then_reachable_resumes_by_itself(world: World) -> N
     world.add(3)
     world.proxy.down()
     statuses: list[SyncStatus] = []
-    service = SyncService(world.station.store, world.station.settings, world.station.data_dir, user=SUPERVISOR,
-                          on_status=statuses.append)
+    service = syncing.open_service(world.station, user=SUPERVISOR, on_status=statuses.append)
     stop = threading.Event()
     outcome: list[Any] = []
     worker = threading.Thread(target=lambda: outcome.append(service.run(stop, until_empty=True)))
@@ -316,6 +315,7 @@ def test_archive_unreachable_then_reachable_resumes_by_itself(world: World) -> N
     assert service.status().online is True and service.status().waiting == 0
     assert outcome[0].sent == 3
     assert any(s.online is False for s in statuses) and statuses[-1].waiting == 0
+    service.store.close()
     world.check_all_there()
 
 
@@ -399,3 +399,19 @@ def test_the_archive_disk_full_keeps_packages_and_resumes_when_space_is_freed(wo
     world.archive.start()
     assert world.sync().pending == 0
     world.check_all_there()
+
+
+def test_a_package_id_the_archive_holds_with_other_content_waits_for_a_person(world: World, tmp_path: Path) -> None:
+    (doc, package_id, _path, _sha), = world.add(1)
+    other = Station(tmp_path / "other")
+    other.accounts.add(ADMIN, "admin", ACCOUNT_PASSWORD, by=None)
+    other.accounts.add(SUPERVISOR, "supervisor", ACCOUNT_PASSWORD, by=ADMIN)
+    syncing.remote_set(other, world.archive.url, user=ADMIN, token=world.archive.token(other.store.station_id))
+    add_sealed_packages(other.store, world.templates, 1, package_id=package_id)
+    assert syncing.sync(other, user=SUPERVISOR, once=True).sent == 1
+    other.close()
+    result = world.sync(timeout=60)  # not --once: it still ends, since no retry can fix this
+    assert result.pending == 1 and result.errors and result.errors[-1]["kind"] == "conflict"
+    assert "other content" in result.errors[-1]["error"]
+    item = syncing.Outbox(world.station.store).item(package_id)
+    assert item is not None and item.state != "accepted" and world.station.store.document(doc)["state"] == "sealed"

@@ -29,6 +29,8 @@ from station.sync.receipt import ReceiptRefused, verify
 from station.sync.remote import Remote
 from station.sync.tus import TransferError, TusClient, upload_id_of
 
+STUCK = ("conflict", "refused")  # failures that wait for a person, not for the network
+
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -275,6 +277,14 @@ class SyncService:
         self._set(waiting=result.pending, sending=None)
         return result
 
+    def _needs_a_person(self, total: PassResult) -> bool:
+        """Every waiting package last failed in a way no retry fixes (a conflict, a refusal, a broken file)."""
+        last: dict[str, str] = {}
+        for e in total.errors:
+            last[e["package_id"]] = e["kind"]
+        waiting = self.outbox.waiting()
+        return bool(waiting) and all(last.get(i.package_id) in STUCK for i in waiting)
+
     def run(self, stop: threading.Event | None = None, *, until_empty: bool = False,
             stop_on_auth: bool = False) -> PassResult:
         """Keep the outbox moving until `stop` (or, with until_empty, until no package waits).
@@ -292,7 +302,7 @@ class SyncService:
             while not self._stop.is_set():
                 waiting = self.outbox.count_waiting()
                 self._set(waiting=waiting)
-                if until_empty and waiting == 0:
+                if until_empty and (waiting == 0 or self._needs_a_person(total)):
                     break
                 if self._status.online is not True and not self.check_health(health):
                     delay = self._delay(self._health_failures)
