@@ -164,9 +164,12 @@ class Archive:
         return [*archive_cli(), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", str(self.port),
                 *self.extra]
 
-    def start(self, timeout: float = 60) -> Archive:
+    def start(self, timeout: float = 60, *, scheme: str = "http", ca: str | None = None) -> Archive:
+        import ssl
+
         import httpx
 
+        verify: ssl.SSLContext | bool = ssl.create_default_context(cafile=ca) if ca else True
         self.data.mkdir(parents=True, exist_ok=True)
         # The organs' CA the archive trusts: DATA/trust/*.pem serves `serve` and `import` alike.
         (self.data / "trust").mkdir(exist_ok=True)
@@ -180,7 +183,8 @@ class Archive:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"station-archive serve exited {self.proc.returncode}: {self.log.read_text()[-2000:]}")
             try:
-                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{scheme}://127.0.0.1:{self.port}/api/v1/health", timeout=1,
+                             verify=verify).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass

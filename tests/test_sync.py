@@ -278,7 +278,7 @@ def test_an_expired_token_stops_sync_and_says_to_ask_for_a_new_one(world: World,
     db.close()
     syncing.remote_set(world.station, world.proxy.url, user=ADMIN, token=expired)
     result = world.sync()
-    assert result.auth_error and "expired" in result.auth_error and "new token" in result.auth_error
+    assert result.blocking_error and "expired" in result.blocking_error and "new token" in result.blocking_error
     code, sentence = syncing.sync_exit(result)
     assert code == 6 and "remote set" in (sentence or "")
     assert syncing.Outbox(world.station.store).count_waiting() == 2
@@ -415,3 +415,57 @@ def test_a_package_id_the_archive_holds_with_other_content_waits_for_a_person(wo
     assert "other content" in result.errors[-1]["error"]
     item = syncing.Outbox(world.station.store).item(package_id)
     assert item is not None and item.state != "accepted" and world.station.store.document(doc)["state"] == "sealed"
+
+
+def _tls_pair(folder: Path) -> tuple[Path, Path, Path]:
+    """A ministry-like CA and the archive's TLS certificate for 127.0.0.1 issued by it."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test ministry CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(hours=1))
+          .not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    (folder / "tls.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (folder / "tls.key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                       serialization.NoEncryption()))
+    return folder / "ca.pem", folder / "tls.pem", folder / "tls.key"
+
+
+def test_tls_is_verified_and_the_ministry_ca_bundle_makes_it_work(world: World, tmp_path: Path) -> None:
+    world.add(1)
+    ca, cert, key = _tls_pair(tmp_path / "tls")
+    world.archive.stop()
+    world.archive.extra = ["--tls-cert", str(cert), "--tls-key", str(key)]
+    world.archive.start(scheme="https", ca=str(ca))
+    url = f"https://127.0.0.1:{world.archive.port}"
+    from station.errors import NetworkError
+
+    with pytest.raises(NetworkError, match="does not trust"):
+        syncing.remote_set(world.station, url, user=ADMIN)
+    syncing.remote_set(world.station, url, user=ADMIN, archive_cert=world.station.data_dir / "sync" /
+                       "archive-certificate.pem")
+    refused = world.sync()
+    assert refused.pending == 1 and refused.blocking_error and "--ca-bundle" in refused.blocking_error
+    syncing.remote_set(world.station, url, user=ADMIN, ca_bundle=ca)
+    assert syncing.remote_show(world.station)["ca_bundle"].endswith("ca-bundle.pem")
+    assert world.sync().pending == 0
+    world.check_all_there()

@@ -134,6 +134,11 @@ def fetch_certificate(remote: Remote) -> bytes:
         with remote.client(auth=False) as client:
             r = client.get(remote.api("/archive-certificate"))
     except httpx.HTTPError as exc:
+        from station.sync.tus import tls_refused
+
+        if tls_refused(exc):
+            raise NetworkError(f"The archive at {remote.url} shows a TLS certificate this station does not trust; "
+                               "give the CA that signed it with --ca-bundle FILE.") from exc
         raise NetworkError(f"The archive at {remote.url} cannot be reached ({exc.__class__.__name__}); check the "
                            "address and the network, or give the certificate with --archive-cert FILE.") from exc
     if r.status_code != 200:

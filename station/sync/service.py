@@ -57,7 +57,7 @@ class PassResult:
     rejected: int = 0
     pending: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
-    auth_error: str | None = None
+    blocking_error: str | None = None
 
     def add(self, other: PassResult) -> None:
         self.sent += other.sent
@@ -65,13 +65,13 @@ class PassResult:
         self.failed += other.failed
         self.rejected += other.rejected
         self.errors += other.errors
-        self.auth_error = other.auth_error or self.auth_error
+        self.blocking_error = other.blocking_error or self.blocking_error
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"sent": self.sent, "already_there": self.already_there, "failed": self.failed,
                                "pending": self.pending, "rejected": self.rejected, "errors": self.errors}
-        if self.auth_error:
-            out["auth_error"] = self.auth_error
+        if self.blocking_error:
+            out["blocking_error"] = self.blocking_error
         return out
 
 
@@ -103,6 +103,7 @@ class SyncService:
         self._status = SyncStatus(waiting=self.outbox.count_waiting())
         self._stop = threading.Event()
         self._health_failures = 0
+        self._health_error: TransferError | None = None
 
     # -- status for the faces -------------------------------------------------------------------
     def status(self) -> SyncStatus:
@@ -222,10 +223,12 @@ class SyncService:
     def check_health(self, tus: TusClient) -> bool:
         try:
             tus.health()
-        except TransferError:
+        except TransferError as exc:
             self._health_failures += 1
-            self._set(online=False)
+            self._set(online=False, last_error=exc.message)
+            self._health_error = exc
             return False
+        self._health_error = None
         self._health_failures = 0
         self._set(online=True, last_contact=now())
         return True
@@ -256,8 +259,12 @@ class SyncService:
                         result.errors.append({"package_id": item.package_id, "document_id": item.document_id,
                                               "kind": kind, "error": message})
                         self._set(last_error=message, sending=None)
+                        if kind == "tls":
+                            result.blocking_error = message
+                            self._set(online=False)
+                            break
                         if kind == "auth":
-                            result.auth_error = message
+                            result.blocking_error = message
                             self._set(auth_problem=True, online=True)
                             self.store.log("sync_auth_failed", user=self.user, reason=message)
                             break
@@ -305,6 +312,9 @@ class SyncService:
                 if until_empty and (waiting == 0 or self._needs_a_person(total)):
                     break
                 if self._status.online is not True and not self.check_health(health):
+                    if stop_on_auth and self._health_error is not None and self._health_error.kind == "tls":
+                        total.blocking_error = self._health_error.message
+                        break
                     delay = self._delay(self._health_failures)
                     self._set(next_try_in=delay)
                     self.say(f"the archive does not answer; trying again in {delay:.0f} s")
@@ -313,8 +323,8 @@ class SyncService:
                 if waiting:
                     one = self.run_once(all_waiting=False)
                     total.add(one)
-                    if one.auth_error:
-                        self.say(one.auth_error)
+                    if one.blocking_error:
+                        self.say(one.blocking_error)
                         if stop_on_auth:
                             break
                         self._stop.wait(poll)

@@ -26,7 +26,7 @@ LOCK_RETRIES = 6
 
 
 class TransferError(Exception):
-    """kind: transient (try later), offline (no answer at all), storage_full, auth, conflict, refused."""
+    """kind: transient (try later), offline (no answer at all), storage_full, auth, tls, conflict, refused."""
 
     def __init__(self, kind: str, message: str, *, status: int | None = None, code: str | None = None) -> None:
         super().__init__(message)
@@ -79,6 +79,17 @@ def error_for(r: httpx.Response, doing: str) -> TransferError:
                                     "in the outbox: tell the archive's administrators.", status=r.status_code, code=code)
 
 
+def tls_refused(exc: BaseException) -> bool:
+    import ssl
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _metadata(values: dict[str, str]) -> str:
     return ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in values.items())
 
@@ -94,6 +105,10 @@ class TusClient:
         try:
             return self.client.request(method, url, **kw)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            if tls_refused(exc):
+                raise TransferError("tls", "The archive's TLS certificate is not trusted by this station; if the "
+                                           "ministry's own CA signed it, an admin runs `station remote set URL "
+                                           "--ca-bundle CA.pem`.") from exc
             raise TransferError("offline", f"The archive cannot be reached ({exc.__class__.__name__}); the station "
                                            "tries again when it answers.") from exc
         except httpx.TransportError as exc:  # a cut, a stall (read/write timeout), a broken answer

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from station.auth import Action, Session
-from station.errors import NetworkError, NotAllowed, UsageError
+from station.errors import NetworkError, UsageError
 from station.files import atomic_write
 from station.store import Store
 from station.sync import Outbox, PassResult, SyncService, SyncStatus
@@ -148,9 +148,8 @@ def import_receipts(station: Station, folder: Path, *, user: str | Session | Non
 
 def sync_exit(result: PassResult) -> tuple[int, str | None]:
     """(exit code, sentence) for the command line: 6 when anything failed to reach the archive."""
-    if result.auth_error:
-        return NotAllowed.exit_code if "no archive token" in result.auth_error else NetworkError.exit_code, \
-            result.auth_error
+    if result.blocking_error:
+        return NetworkError.exit_code, result.blocking_error
     if result.failed:
         first = result.errors[0]["error"] if result.errors else ""
         return NetworkError.exit_code, (f"{result.failed} package(s) did not reach the archive ({first}); they stay "
