@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -161,6 +162,8 @@ def main() -> int:
         }
     finally:
         archive.stop()
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(report, indent=2))
     return 0 if report["all_accepted"] and report["duplicates"] == 0 else 1
 
