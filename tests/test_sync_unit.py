@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
+import io
+import json
 import random
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
 from station.domain import DocState
@@ -18,6 +23,8 @@ from station.store import Store
 from station.sync import Outbox
 from station.sync.receipt import ReceiptRefused, canonical, fingerprint, verify
 from station.sync.service import backoff
+from station.workflow import Station
+from tests.seal_fixtures import ACCOUNT_PASSWORD, MemoryKeyring
 
 
 def _receipt_identity(cn: str = "Archive test receipts") -> tuple[object, bytes]:
@@ -152,3 +159,73 @@ def test_accepted_copies_become_removable_after_the_kept_time(tmp_path: Path) ->
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=31)
     assert [r["package_id"] for r in outbox.removable(30, at=later)] == ["p-1"]
     store.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_command_line_offline_sync_fails_with_exit_6_and_keeps_the_package(
+        tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from asn1crypto import pem
+
+    from station.cli import main
+    from tests.sync_fixtures import free_port
+
+    data = tmp_path / "data"
+    station = Station(data)
+    station.accounts.add("admin", "admin", ACCOUNT_PASSWORD, by=None)
+    station.accounts.add("chief", "supervisor", ACCOUNT_PASSWORD, by="admin")
+    package = tmp_path / "p-1.zip"
+    package.write_bytes(b"PK not really a package")
+    _fake_seal(station.store, DocState.SEALED, "p-1", package)
+    station.store.db.execute("UPDATE outbox SET sha256 = ?", (hashlib.sha256(package.read_bytes()).hexdigest(),))
+    station.close()
+    _ident, der = _receipt_identity()
+    cert = tmp_path / "archive.pem"
+    cert.write_bytes(pem.armor("CERTIFICATE", der))
+    monkeypatch.setenv("STATION_PASSWORD", ACCOUNT_PASSWORD)
+    monkeypatch.delenv("STATION_ARCHIVE_TOKEN", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("the-token\n"))
+    url = f"http://127.0.0.1:{free_port()}"  # nobody listens there
+    assert main(["remote", "set", url, "--token-stdin", "--archive-cert", str(cert), "--user", "admin",
+                 "--data-dir", str(data), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["url"] == url and shown["token"] == "keyring" and shown["archive_cert_sha256"] == fingerprint(der)
+    assert ("station-archive", f"token:{shown['station_id']}") in memory_keyring.items
+    assert main(["sync", "--once", "--user", "lan", "--data-dir", str(data)]) == 7  # no such account
+    capsys.readouterr()
+    assert main(["sync", "--once", "--json", "--user", "chief", "--data-dir", str(data)]) == 6
+    out, err = capsys.readouterr()
+    result = json.loads(out)
+    assert {k: result[k] for k in ("sent", "already_there", "failed", "pending")} == {
+        "sent": 0, "already_there": 0, "failed": 1, "pending": 1}
+    assert "stay in the outbox" in err and "the-token" not in out + err
+    station = Station(data)
+    assert Outbox(station.store).item("p-1").state == "sealed"  # type: ignore[union-attr]
+    actions = [e["action"] for e in station.store.events()]
+    assert "remote_set" in actions and "sync" in actions and "login_failed" in actions
+    station.close()
+
+
+def test_accepted_local_copies_are_removed_after_the_kept_time(tmp_path: Path) -> None:
+    from station.workflow.syncing import purge_local_copies
+
+    station = Station(tmp_path / "data")
+    package = tmp_path / "p-1.zip"
+    package.write_bytes(b"zip")
+    _fake_seal(station.store, DocState.SEALED, "p-1", package)
+    outbox = Outbox(station.store)
+    outbox.settle(outbox.item("p-1"), {"receipt": RECEIPT, "signature": "c2ln"}, user=None,  # type: ignore[arg-type]
+                  via="network")
+    assert purge_local_copies(station, user="chief") == [] and package.is_file()
+    station.settings.set("sync.keep_days", 0)
+    assert purge_local_copies(station, user="chief") == ["p-1"] and not package.exists()
+    assert [e for e in station.store.events() if e["action"] == "package_removed"]
+    station.close()
