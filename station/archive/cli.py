@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="disk space always kept free (default 256 MiB)")
     serve.add_argument("--capacity-bytes", type=int, default=None, metavar="BYTES",
                        help="a quota on the stored packages")
+    serve.add_argument("--expire-days", type=int, default=14, metavar="N",
+                       help="unfinished uploads untouched for N days are dropped at start (default 14)")
+    serve.add_argument("--check-processes", type=int, default=2, metavar="N",
+                       help="worker processes checking packages (default 2; 0: in the server's threads)")
+    serve.add_argument("--accept-test-identities", action="store_true",
+                       help="accept packages signed by `station signing test-identity` (demos only)")
 
     token = sub.add_parser("token", help="per-station tokens")
     token_sub = token.add_subparsers(dest="token_command", required=True)
@@ -60,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(imp)
     _trust(imp)
     imp.add_argument("--json", action="store_true")
+    imp.add_argument("--accept-test-identities", action="store_true",
+                     help="accept packages signed by `station signing test-identity` (demos only)")
     return parser
 
 
@@ -80,7 +88,10 @@ def _serve(args: argparse.Namespace) -> int:
             raise UsageError(f"The trust root {f} does not exist; give a CA certificate file.")
     archive = Archive(args.data, trust=args.trust, receipt_key=args.receipt_key,
                       max_size=args.max_size or DEFAULT_MAX_SIZE, reserve_bytes=args.reserve_bytes,
-                      capacity_bytes=args.capacity_bytes)
+                      capacity_bytes=args.capacity_bytes, accept_test_identities=args.accept_test_identities)
+    expired = archive.expire_uploads(args.expire_days)
+    if expired:
+        print(f"dropped {expired} unfinished upload(s) untouched for {args.expire_days} days", flush=True)
     roots = archive.trust_roots()
     if not roots:
         print("station-archive: warning: no trust roots (--trust or DATA/trust/); every package will be "
@@ -95,7 +106,7 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"archive {archive.archive_id} listening on {scheme}://{args.host}:{args.port}", flush=True)
     print(f"receipt certificate sha256 {fingerprint}", flush=True)
     try:
-        web.run_app(make_app(archive), host=args.host, port=args.port, ssl_context=context, print=None,
+        web.run_app(make_app(archive, check_processes=args.check_processes), host=args.host, port=args.port, ssl_context=context, print=None,
                     access_log=None)
     finally:
         archive.close()
@@ -140,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
             _print_list(packages)
         return 0
     if args.command == "import":
-        archive = Archive(args.data, trust=args.trust)
+        archive = Archive(args.data, trust=args.trust, accept_test_identities=args.accept_test_identities)
         try:
             result = archive.import_folder(args.usb_dir)
         finally:

@@ -13,8 +13,12 @@ import base64
 import binascii
 import json
 import logging
+import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from aiohttp import web
@@ -222,14 +226,34 @@ async def package(request: web.Request) -> web.Response:
     return web.json_response(_archive(request).package_detail(station, request.match_info["package_id"]))
 
 
-def make_app(archive: Archive, *, workers: int = 2) -> web.Application:
+def _follow_parent(parent: int) -> None:
+    """A check worker ends when the server does, even when the server was SIGKILLed (nobody else
+    would tell it: a worker blocked on its task queue never notices the parent is gone)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="follow-parent").start()
+
+
+def make_app(archive: Archive, *, workers: int = 8, check_processes: int = 0) -> web.Application:
+    """`check_processes` > 0 runs package checks in that many worker processes (spawned, not forked:
+    this process has threads); 0 runs them in the request's worker thread (the tests' in-thread server)."""
     app = web.Application(middlewares=[errors])
     app[ARCHIVE_KEY] = archive
     app[POOL_KEY] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="archive")
     app[BUSY_KEY] = set()
+    if check_processes > 0:
+        archive.check_pool = ProcessPoolExecutor(max_workers=check_processes,
+                                                 mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=_follow_parent, initargs=(os.getpid(),))
 
     async def shutdown(app: web.Application) -> None:
         app[POOL_KEY].shutdown(wait=True)
+        if archive.check_pool is not None:
+            archive.check_pool.shutdown(wait=True)
+            archive.check_pool = None
 
     app.on_cleanup.append(shutdown)
     app.router.add_get(f"{API}/health", health)

@@ -27,6 +27,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ DEFAULT_TOKEN_DAYS = 365
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
+SCHEMA_VERSION = 1  # the next change adds numbered migrations from here, as the station's store does
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tokens (
@@ -60,6 +62,30 @@ CREATE TABLE IF NOT EXISTS packages (
     receipt BLOB NOT NULL, source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS packages_station ON packages (station_id, received_at);
 """
+
+
+def check_package(staged: str, package_id: str, trust_files: list[str], tmp_dir: str,
+                  accept_test_identities: bool) -> list[str]:
+    """Why the package zip at `staged` is rejected (empty: accepted): the station's own package checks,
+    plus the id in the bag matching the id it was sent under. A plain function so a worker process runs it."""
+    from station.package.bag import read_info, unzip_package
+    from station.verify import package_checks
+
+    with tempfile.TemporaryDirectory(dir=tmp_dir, prefix="check-") as tmp_name:
+        tmp = Path(tmp_name)
+        try:
+            root = unzip_package(Path(staged), tmp / "bag")
+        except BadInput as exc:
+            return [f"package: {exc.message}"]
+        checks, extra = package_checks(root, load_trust_roots(trust_files), tmp)
+        reasons = [f"{c['name']}: {c['detail']}" for c in checks if not c["ok"]]
+        if extra.get("signer", {}).get("test_identity") and not accept_test_identities:
+            reasons.append("signer: signed by a station TEST identity (`station signing test-identity`), "
+                           "not for archiving; seal with the organ's certificate")
+        bag_id = read_info(root).get("Package-Id")
+        if bag_id != package_id:
+            reasons.append(f"package_id: the bag's Package-Id {bag_id!r} is not {package_id!r}")
+        return reasons
 
 
 class ArchiveError(StationError):
@@ -151,7 +177,8 @@ class Archive:
 
     def __init__(self, data_dir: Path, *, storage: Storage | None = None, trust: list[Path] | None = None,
                  receipt_key: Path | None = None, max_size: int = DEFAULT_MAX_SIZE,
-                 reserve_bytes: int = 0, capacity_bytes: int | None = None) -> None:
+                 reserve_bytes: int = 0, capacity_bytes: int | None = None,
+                 accept_test_identities: bool = False) -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         self.staging = data_dir / "uploads"
@@ -161,6 +188,7 @@ class Archive:
         self.storage = storage or FolderStorage(data_dir / "store", capacity_bytes=capacity_bytes,
                                                 reserve_bytes=reserve_bytes)
         self.max_size = max_size
+        self.accept_test_identities = accept_test_identities  # a demo archive may; a real one never
         self._lock = threading.RLock()
         self._package_locks: dict[str, threading.Lock] = {}
         self._hashes: dict[str, tuple[int, Any]] = {}
@@ -173,10 +201,19 @@ class Archive:
             row = self.db.execute("SELECT value FROM meta WHERE key='archive_id'").fetchone()
             if row is None:
                 self.db.execute("INSERT INTO meta VALUES ('archive_id', ?)", (f"archive-{uuid.uuid4()}",))
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        version = int(self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            self.db.close()
+            raise UsageError(f"The archive data in {data_dir} was written by a newer station-archive (schema "
+                             f"{version}); upgrade station-archive.")
         self.archive_id = self.db.execute("SELECT value FROM meta WHERE key='archive_id'").fetchone()[0]
         self._trust_files = list(trust or [])
         self._receipt_key = receipt_key
         self._signer: ReceiptSigner | None = None
+        # Package checks are CPU-bound Python (pyHanko, veraPDF rules): the server runs them in worker
+        # processes so two checks use two cores; None runs them in the calling thread.
+        self.check_pool: Executor | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -205,14 +242,17 @@ class Archive:
             self._signer = ReceiptSigner(path)
         return self._signer
 
-    def trust_roots(self) -> list[Any]:
-        """`--trust` files and every certificate file in DIR/trust/, read afresh so an admin can add one live."""
+    def trust_files(self) -> list[str]:
+        """`--trust` files and every certificate file in DIR/trust/, listed afresh so an admin can add one live."""
         folder = self.data_dir / "trust"
         files = [str(p) for p in self._trust_files]
         if folder.is_dir():
             files += sorted(str(p) for p in folder.iterdir()
                             if p.suffix.lower() in (".pem", ".crt", ".cer", ".der") and p.is_file())
-        return load_trust_roots(files)
+        return files
+
+    def trust_roots(self) -> list[Any]:
+        return load_trust_roots(self.trust_files())
 
     # -- tokens ------------------------------------------------------------------------------
     def create_token(self, station_id: str, days: int = DEFAULT_TOKEN_DAYS) -> tuple[str, str]:
@@ -326,6 +366,10 @@ class Archive:
             existing = self._upload(row)
             if existing is not None and existing.sha256 == sha256 and existing.length == length:
                 return existing, "resumed"
+            if existing is not None:  # the station now sends other bytes under this id: the old ones go
+                db.execute("UPDATE uploads SET state='terminated', updated_at=? WHERE id=?", (now_iso(), existing.id))
+                self.part_path(existing.id).unlink(missing_ok=True)
+                self._hashes.pop(existing.id, None)
             self._check_space(length)
             upload = Upload(secrets.token_hex(16), station_id, package_id, sha256, length, 0,
                             metadata.get("filename", "")[:255], "active")
@@ -383,6 +427,20 @@ class Archive:
         upload.offset, upload.state = offset, state
         return offset
 
+    def expire_uploads(self, days: int) -> int:
+        """Terminate unfinished uploads untouched for `days` (a station that never came back), freeing their space."""
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="seconds").replace(
+            "+00:00", "Z")
+        with self.transaction() as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM uploads WHERE state IN ('active', 'complete') "
+                                            "AND updated_at < ?", (cutoff,))]
+            db.executemany("UPDATE uploads SET state='terminated', updated_at=? WHERE id=?",
+                           [(now_iso(), i) for i in ids])
+        for upload_id in ids:
+            self.part_path(upload_id).unlink(missing_ok=True)
+            self._hashes.pop(upload_id, None)
+        return len(ids)
+
     def terminate(self, station_id: str, upload_id: str) -> None:
         upload = self.get_upload(station_id, upload_id)
         if upload.state == "stored":
@@ -429,6 +487,8 @@ class Archive:
             if upload.offset != upload.length:
                 raise ArchiveError(422, "upload_incomplete", f"The upload has {upload.offset} of {upload.length} "
                                    "bytes; resume it (HEAD, then PATCH) before submitting.")
+            if not self.part_path(upload.id).exists():
+                self._restage(upload)
             actual = self._running_hash(upload).hexdigest()
             if actual != sha256 or upload.sha256 != sha256:
                 raise ArchiveError(422, "sha256_mismatch", f"The uploaded bytes have sha256 {actual}, not {sha256};"
@@ -439,29 +499,33 @@ class Archive:
             self._hashes.pop(upload.id, None)
             return answer
 
+    def _restage(self, upload: Upload) -> None:
+        """A crash between storing the package and recording it left the object stored and no record:
+        bring the bytes back to staging (streamed) so the submit runs again from the start."""
+        for area in ("packages", "quarantine"):
+            key = f"{area}/{upload.station_id}/{upload.package_id}.zip"
+            if self.storage.exists(key):
+                with self.storage.open(key) as src, open(self.part_path(upload.id), "wb") as dst:
+                    for block in iter(lambda: src.read(1 << 20), b""):
+                        dst.write(block)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                self.storage.delete(key)
+                self._hashes.pop(upload.id, None)
+                return
+        raise ArchiveError(500, "upload_damaged", "The upload's staged bytes are gone; terminate it and upload "
+                           "the package again.")
+
     def _ingest(self, station_id: str, package_id: str, sha256: str, staged: Path, source: str) -> bytes:
         """Check the staged zip, store it (durably) with its signed receipt, record it; the receipt bytes.
 
         `staged` is consumed. The caller holds the package lock and has checked the sha256.
         """
-        from station.package.bag import read_info, unzip_package
-        from station.verify import package_checks
-
         size = staged.stat().st_size
         self._check_space(size)  # before the checks, which take seconds
-        reasons: list[str] = []
-        with tempfile.TemporaryDirectory(dir=self.tmp, prefix="check-") as tmp_name:
-            tmp = Path(tmp_name)
-            try:
-                root = unzip_package(staged, tmp / "bag")
-                checks, _extra = package_checks(root, self.trust_roots(), tmp)
-                reasons = [f"{c['name']}: {c['detail']}" for c in checks if not c["ok"]]
-                info = read_info(root)
-                if info.get("Package-Id") != package_id:
-                    reasons.append(f"package_id: the bag's Package-Id {info.get('Package-Id')!r} is not "
-                                   f"{package_id!r}")
-            except BadInput as exc:
-                reasons = [f"package: {exc.message}"]
+        args = (str(staged), package_id, self.trust_files(), str(self.tmp), self.accept_test_identities)
+        reasons = (self.check_pool.submit(check_package, *args).result() if self.check_pool is not None
+                   else check_package(*args))
         status = "rejected" if reasons else "accepted"
         area = "packages" if status == "accepted" else "quarantine"
         key = f"{area}/{station_id}/{package_id}.zip"
