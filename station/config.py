@@ -61,6 +61,7 @@ DEFAULTS: dict[str, Any] = {
     "remote.archive_cert_sha256": "",
     "sync.chunk_bytes": 4 * 1024 * 1024,
     "sync.timeout_seconds": 30.0,
+    "sync.submit_timeout_seconds": 600.0,  # the archive checks the whole package before it answers
     "sync.backoff_base_seconds": 2.0,
     "sync.backoff_max_seconds": 600.0,
     "sync.poll_seconds": 30.0,

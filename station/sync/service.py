@@ -243,7 +243,8 @@ class SyncService:
             token_checked = remote.token()  # before the network: a missing token is said at once
             del token_checked
             with remote.client() as client:
-                tus = TusClient(client, remote.url, chunk_bytes=int(self.settings.get("sync.chunk_bytes")))
+                tus = TusClient(client, remote.url, chunk_bytes=int(self.settings.get("sync.chunk_bytes")),
+                                submit_timeout=self._float("sync.submit_timeout_seconds"))
                 for item in items:
                     if self._stop.is_set():
                         break

@@ -95,8 +95,10 @@ def _metadata(values: dict[str, str]) -> str:
 
 
 class TusClient:
-    def __init__(self, client: httpx.Client, base_url: str, *, chunk_bytes: int = 4 * 1024 * 1024) -> None:
+    def __init__(self, client: httpx.Client, base_url: str, *, chunk_bytes: int = 4 * 1024 * 1024,
+                 submit_timeout: float = 600.0) -> None:
         self.client = client
+        self.submit_timeout = submit_timeout
         self.base = httpx.URL(base_url.rstrip("/") + "/")
         self.api = base_url.rstrip("/") + "/api/v1"
         self.chunk_bytes = max(1, int(chunk_bytes))
@@ -220,7 +222,8 @@ class TusClient:
         """(status, body) of POST /packages/<id>/submit; 200 carries the signed receipt envelope."""
         r = self._send("POST", f"{self.api}/packages/{package_id}/submit", f"submitting {package_id}",
                        headers={"Idempotency-Key": package_id, "Content-Type": "application/json"},
-                       content=json.dumps({"upload_id": upload_id, "sha256": sha256}).encode())
+                       content=json.dumps({"upload_id": upload_id, "sha256": sha256}).encode(),
+                       timeout=httpx.Timeout(self.submit_timeout, connect=10.0))
         if r.status_code == 200:
             try:
                 return 200, dict(r.json())
