@@ -13,7 +13,7 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-uti
 	python3-venv python3-dev gcc softhsm2 libnss3-tools \
 	debootstrap desktop-file-utils appstream
 
-.PHONY: deb bundle run demo test system venv bench bench-scan bench-size bench-seal bench-archive bench-cleanup bench-gui lint clean translations screenshots
+.PHONY: deb bundle run demo test system venv bench bench-scan bench-size bench-seal bench-archive bench-cleanup bench-gui bench-sync lint clean translations screenshots
 
 # The operator's window on the embedded defaults: SQLite store and archive folder in the user data
 # folder, the demo scanner, a short guide on first run.
@@ -54,6 +54,11 @@ bench-seal: venv
 
 bench-archive: venv
 	$(BIN)/python bench/archive_ingest.py
+
+# 3 stations x 500 packages syncing at once to one station-archive on loopback (PACKAGES=n to change).
+bench-sync: venv
+	$(BIN)/python bench/sync.py --stations 3 --packages $(or $(PACKAGES),500)
+
 # Cleanup and OCR against the labels, with unpaper (Debian) and OCRmyPDF --deskew on the same pages.
 bench-cleanup: venv .venv-peers/.installed
 	dpkg-query -W -f='$${Status}' unpaper 2>/dev/null | grep -q "install ok installed" || \

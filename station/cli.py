@@ -122,10 +122,90 @@ def build_parser() -> Parser:
     p.add_argument("--module", metavar="LIB", help="the token's PKCS#11 library (use-token)")
     p.add_argument("--token-label", metavar="L")
     p.add_argument("--key-label", metavar="L")
+    _sync_parsers(cmd)
     cmd("gui", "open the operator's window (also what `station` alone does)")
     p = cmd("demo", "run the whole flow on bundled sample pages in a temporary data dir")
     p.add_argument("--keep", action="store_true", help="keep the temporary data dir and print where it is")
     return parser
+
+
+def _sync_parsers(cmd: Any) -> None:
+    """The archive link (issue 7): sync, sneakernet, remote."""
+    p = cmd("sync", "send every sealed package to the archive; resumes partial uploads (supervisor)")
+    p.add_argument("--once", action="store_true", help="one pass, then stop (default: go on with backoff until "
+                   "the outbox is empty)")
+    p.add_argument("--user", required=True)
+    p = cmd("export-outbox", "sneakernet: every unsent package and an index to a folder (a USB drive)")
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument("--user", required=True)
+    p = cmd("import-receipts", "sneakernet: the archive's receipts back from a folder (a USB drive)")
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p.add_argument("--user", required=True)
+    p = cmd("remote", "the archive to sync to: `remote set URL [--token-stdin] [--ca-bundle FILE]` | `remote show`")
+    p.add_argument("action", choices=["set", "show"])
+    p.add_argument("url", nargs="?", metavar="URL")
+    p.add_argument("--token-stdin", action="store_true", help="read the archive token from stdin (kept in the "
+                   "OS keyring)")
+    p.add_argument("--ca-bundle", type=Path, metavar="FILE", help="the CA certificate(s) (PEM) that sign the "
+                   "archive's TLS certificate")
+    p.add_argument("--archive-cert", type=Path, metavar="FILE", help="the archive's receipt certificate (PEM), "
+                   "instead of fetching it")
+    p.add_argument("--user", help="the admin acting (remote set)")
+
+
+def _syncing(args: argparse.Namespace, station: Any) -> int:
+    import threading
+
+    from station.workflow import syncing
+
+    def say(text: str) -> None:
+        print(f"station: {text}", file=sys.stderr)
+
+    if args.command == "remote":
+        if args.action == "show":
+            r = syncing.remote_show(station)
+        else:
+            if not args.url:
+                raise UsageError("Give the archive's address: station remote set URL [--token-stdin].")
+            actor = _login(args, station, "remote_setup")
+            token = sys.stdin.readline().strip() if args.token_stdin else None
+            r = syncing.remote_set(station, args.url, user=actor, token=token, ca_bundle=args.ca_bundle,
+                                   archive_cert=args.archive_cert)
+        cert = r["archive_certificate"]
+        _emit(args, r, f"archive: {r['url'] or 'not set'}\n  CA bundle: {r['ca_bundle'] or 'system'}\n"
+              f"  receipt certificate: {cert['subject'] + ', sha256 ' + cert['sha256'] if cert else 'not pinned'}"
+              f"\n  token: {r['token'] or 'missing'}\n  outbox: " + ", ".join(f"{k} {v}" for k, v in r["outbox"].items()))
+        return 0
+    actor = _login(args, station, "sync")
+    if args.command == "export-outbox":
+        r = syncing.export_outbox(station, args.folder, user=actor)
+        _emit(args, r, f"exported {r['exported']} package(s) ({r['bytes']} bytes) to {r['folder']}"
+              + "".join(f"\n  problem: {p}" for p in r["problems"]))
+        return 4 if r["problems"] else 0
+    if args.command == "import-receipts":
+        r = syncing.import_receipts(station, args.folder, user=actor)
+        _emit(args, r, f"receipts: {r['accepted']} accepted, {r['rejected']} rejected, {len(r['refused'])} refused, "
+              f"{len(r['unknown'])} unknown; {r['pending']} package(s) still waiting"
+              + "".join(f"\n  refused {x['file']}: {x['error']}" for x in r["refused"]))
+        if r["refused"]:
+            print("station: some receipts were refused (see above); the packages stay in the outbox.", file=sys.stderr)
+            return 6
+        return 0
+    stop = threading.Event()
+    if not args.once:
+        say("syncing until the outbox is empty; press Ctrl+C to stop (nothing is lost)")
+    try:
+        result = syncing.sync(station, user=actor, once=args.once, stop=stop, say=say)
+    except KeyboardInterrupt:
+        stop.set()
+        raise
+    _emit(args, result.to_dict(), f"sent {result.sent}, already there {result.already_there}, rejected "
+          f"{result.rejected}, failed {result.failed}, pending {result.pending}"
+          + "".join(f"\n  {e['package_id']}: {e['error']}" for e in result.errors[:10]))
+    code, sentence = syncing.sync_exit(result)
+    if sentence:
+        print(f"station: {sentence}", file=sys.stderr)
+    return code
 
 
 def _batch_context_options(p: argparse.ArgumentParser) -> None:
@@ -551,6 +631,8 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "signing":
             return _signing(args, station)
+        if args.command in ("sync", "export-outbox", "import-receipts", "remote"):
+            return _syncing(args, station)
         if args.command == "seal":
             from station.workflow import sealing
 

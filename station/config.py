@@ -53,6 +53,19 @@ DEFAULTS: dict[str, Any] = {
     "signing.timestamp_url": "",
     "signing.revocation": True,
     "signing.trust_roots": [],
+    # The archive (station.sync): where, which CA to trust for TLS, the pinned receipt certificate
+    # (sha256 of its DER); the token is in the OS keyring only. Sync tuning and how long an accepted
+    # package's local copy stays before `purge` may remove it.
+    "remote.url": "",
+    "remote.ca_bundle": "",
+    "remote.archive_cert_sha256": "",
+    "sync.chunk_bytes": 4 * 1024 * 1024,
+    "sync.timeout_seconds": 30.0,
+    "sync.submit_timeout_seconds": 600.0,  # the archive checks the whole package before it answers
+    "sync.backoff_base_seconds": 2.0,
+    "sync.backoff_max_seconds": 600.0,
+    "sync.poll_seconds": 30.0,
+    "sync.keep_days": 30,
     # The operator's interface.
     "ui.language": "vi",
 }

@@ -24,7 +24,8 @@ TRANSITIONS: dict[DocState, frozenset[DocState]] = {
     DocState.CONFIRMED: frozenset({DocState.APPROVED, DocState.REJECTED, DocState.NEEDS_REVIEW}),
     DocState.REJECTED: frozenset({DocState.CONFIRMED, DocState.PROCESSING}),
     DocState.APPROVED: frozenset({DocState.SEALED}),
-    DocState.SEALED: frozenset({DocState.SYNCED}),
+    # The archive may reject a sealed package (station.sync): it goes back to its operator with the reasons.
+    DocState.SEALED: frozenset({DocState.SYNCED, DocState.REJECTED}),
     DocState.SYNCED: frozenset(),
     DocState.FAILED: frozenset({DocState.PROCESSING}),
 }

@@ -178,6 +178,47 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        6,
+        # The outbox (station.sync, issue 7): one row per sealed package until the archive's verified
+        # receipt says accepted or rejected. A trigger queues every new seal in the seal's own
+        # transaction, so no sealed package can miss the outbox; seals made before this migration
+        # are queued here. A package rejected by the archive keeps its row (with the reasons and
+        # the receipt) after its seal is withdrawn, so the document can be sealed again.
+        """
+        CREATE TABLE outbox (
+            package_id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            package_path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            bytes INTEGER,
+            state TEXT NOT NULL CHECK (state IN ('sealed', 'uploading', 'uploaded', 'accepted', 'rejected')),
+            upload_url TEXT,
+            upload_offset INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            last_error TEXT,
+            receipt TEXT,
+            reasons TEXT,
+            queued_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            settled_at TEXT,
+            removed_at TEXT
+        );
+        CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+        CREATE INDEX outbox_document ON outbox(document_id);
+        INSERT INTO outbox(package_id, document_id, package_path, sha256, state, queued_at, updated_at)
+            SELECT s.package_id, s.document_id, s.package_path, s.package_sha256,
+                   CASE WHEN d.state = 'synced' THEN 'accepted' ELSE 'sealed' END, s.sealed_at, s.sealed_at
+            FROM seals s JOIN documents d ON d.id = s.document_id;
+        CREATE TRIGGER seals_to_outbox AFTER INSERT ON seals
+        BEGIN
+            INSERT OR IGNORE INTO outbox(package_id, document_id, package_path, sha256, state, queued_at, updated_at)
+            VALUES (NEW.package_id, NEW.document_id, NEW.package_path, NEW.package_sha256, 'sealed', NEW.sealed_at,
+                    NEW.sealed_at);
+        END;
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
