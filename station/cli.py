@@ -131,16 +131,16 @@ def build_parser() -> Parser:
 
 def _sync_parsers(cmd: Any) -> None:
     """The archive link (issue 7): sync, sneakernet, remote."""
-    p = cmd("sync", "send every sealed package to the archive; resumes partial uploads (supervisor)")
+    p = cmd("sync", "send every sealed package to the archive; resumes partial uploads")
     p.add_argument("--once", action="store_true", help="one pass, then stop (default: go on with backoff until "
                    "the outbox is empty)")
-    p.add_argument("--user", required=True)
+    p.add_argument("--user", help="someone acting (a supervisor); without it the station itself sends")
     p = cmd("export-outbox", "sneakernet: every unsent package and an index to a folder (a USB drive)")
     p.add_argument("folder", type=Path, metavar="DIR")
-    p.add_argument("--user", required=True)
+    p.add_argument("--user", help="someone acting (a supervisor); without it the station itself acts")
     p = cmd("import-receipts", "sneakernet: the archive's receipts back from a folder (a USB drive)")
     p.add_argument("folder", type=Path, metavar="DIR")
-    p.add_argument("--user", required=True)
+    p.add_argument("--user", help="someone acting (a supervisor); without it the station itself acts")
     p = cmd("remote", "the archive to sync to: `remote set URL [--token-stdin] [--ca-bundle FILE]` | `remote show`")
     p.add_argument("action", choices=["set", "show"])
     p.add_argument("url", nargs="?", metavar="URL")
@@ -176,7 +176,7 @@ def _syncing(args: argparse.Namespace, station: Any) -> int:
               f"  receipt certificate: {cert['subject'] + ', sha256 ' + cert['sha256'] if cert else 'not pinned'}"
               f"\n  token: {r['token'] or 'missing'}\n  outbox: " + ", ".join(f"{k} {v}" for k, v in r["outbox"].items()))
         return 0
-    actor = _login(args, station, "sync")
+    actor = _login(args, station, "sync") if getattr(args, "user", None) else None
     if args.command == "export-outbox":
         r = syncing.export_outbox(station, args.folder, user=actor)
         _emit(args, r, f"exported {r['exported']} package(s) ({r['bytes']} bytes) to {r['folder']}"

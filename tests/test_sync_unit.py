@@ -207,10 +207,16 @@ def test_command_line_offline_sync_fails_with_exit_6_and_keeps_the_package(
     assert {k: result[k] for k in ("sent", "already_there", "failed", "pending")} == {
         "sent": 0, "already_there": 0, "failed": 1, "pending": 1}
     assert "stay in the outbox" in err and "the-token" not in out + err
+    # cli.md's `sync [--once] [--json]`: nobody named, the station itself sends, and the log says so.
+    monkeypatch.delenv("STATION_PASSWORD")
+    assert main(["sync", "--once", "--json", "--data-dir", str(data)]) == 6
+    assert json.loads(capsys.readouterr().out)["pending"] == 1
     station = Station(data)
     assert Outbox(station.store).item("p-1").state == "sealed"  # type: ignore[union-attr]
-    actions = [e["action"] for e in station.store.events()]
+    events = station.store.events()
+    actions = [e["action"] for e in events]
     assert "remote_set" in actions and "sync" in actions and "login_failed" in actions
+    assert [e["user"] for e in events if e["action"] == "sync"] == ["chief", "station"]
     station.close()
 
 

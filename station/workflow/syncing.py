@@ -1,7 +1,8 @@
 """People's actions on the archive link: remote set/show, sync, sneakernet, and the GUI's sync service.
 
 Each action checks the role first (station.auth PERMISSIONS: setting the archive up is an admin's,
-syncing a supervisor's) and is written to the audit log; the transfer itself is station.sync.
+syncing a supervisor's, or the station's own when nobody is named) and is written to the audit log;
+the transfer itself is station.sync.
 """
 
 from __future__ import annotations
@@ -26,8 +27,20 @@ if TYPE_CHECKING:
     from station.workflow.station import Station
 
 
+# The name the audit log gives the station itself when it sends what was sealed on its own
+# (a service, a timer, the GUI's background sync): the archive token, not a person, is the credential.
+STATION_ACTOR = "station"
+
+
 def _actor(station: Station, user: str | Session | None, action: Action) -> str:
     return station.accounts.require(user, action).name
+
+
+def _sync_actor(station: Station, user: str | Session | None) -> str:
+    """cli.md gives `sync`, `export-outbox` and `import-receipts` no `--user`: they move packages a
+    supervisor already approved and the station already sealed. Nobody named: the station acts (and
+    the audit log says so); someone named: their role is checked as for any other action."""
+    return STATION_ACTOR if user is None else _actor(station, user, Action.SYNC)
 
 
 def _remote(station: Station) -> rm.Remote:
@@ -107,7 +120,7 @@ def purge_local_copies(station: Station, *, user: str | None) -> list[str]:
 def sync(station: Station, *, user: str | Session | None, once: bool, stop: threading.Event | None = None,
          say: Callable[[str], None] | None = None) -> PassResult:
     """`station sync`: one pass (--once) or on until the outbox is empty, with backoff; Ctrl+C safe."""
-    actor = _actor(station, user, Action.SYNC)
+    actor = _sync_actor(station, user)
     service = SyncService(station.store, station.settings, station.data_dir, user=actor, say=say)
     station.store.log("sync_start", user=actor, once=once, waiting=service.outbox.count_waiting())
     result = PassResult()
@@ -125,23 +138,23 @@ def sync(station: Station, *, user: str | Session | None, once: bool, stop: thre
     return result
 
 
-def open_service(station: Station, *, user: str | Session,
+def open_service(station: Station, *, user: str | Session | None,
                  on_status: Callable[[SyncStatus], None] | None = None) -> SyncService:
     """A SyncService on its own connection to the store, for a GUI worker thread: `run(stop)` there,
     `status()` from anywhere; close `service.store` when the thread ends."""
-    actor = _actor(station, user, Action.SYNC)
+    actor = _sync_actor(station, user)
     store = Store(station.data_dir)
     store.log("sync_service_start", user=actor)
     return SyncService(store, station.settings, station.data_dir, user=actor, on_status=on_status)
 
 
 def export_outbox(station: Station, folder: Path, *, user: str | Session | None) -> dict[str, Any]:
-    actor = _actor(station, user, Action.SYNC)
+    actor = _sync_actor(station, user)
     return _export(station.store, folder, user=actor)
 
 
 def import_receipts(station: Station, folder: Path, *, user: str | Session | None) -> dict[str, Any]:
-    actor = _actor(station, user, Action.SYNC)
+    actor = _sync_actor(station, user)
     remote = _remote(station)
     return _import(station.store, folder, remote.pinned_der(), user=actor)
 
