@@ -388,6 +388,9 @@ def test_first_run_creates_the_admin_then_login_checks_the_password(qtbot, tmp_p
     assert first.user is None and first.message.text()  # the two passwords differ: said, nothing made
     first.repeat.setText(PW)
     first.try_login()
+    # scrypt runs on a worker: the dialog is locked and says so meanwhile, the GUI thread is free.
+    assert not first.password.isEnabled() and first.message.text() == "Đang kiểm tra mật khẩu…"
+    qtbot.waitUntil(lambda: first.user is not None, timeout=10000)
     assert first.user == "quản.trị" and first.result() == LoginDialog.DialogCode.Accepted
 
     again = LoginDialog(data)
@@ -396,9 +399,11 @@ def test_first_run_creates_the_admin_then_login_checks_the_password(qtbot, tmp_p
     again.name.setText("quản.trị")
     again.password.setText("wrong password")
     again.try_login()
+    qtbot.waitUntil(lambda: again.password.isEnabled(), timeout=10000)
     assert again.user is None and "password" in again.message.text().lower()
     again.password.setText(PW)
     again.try_login()
+    qtbot.waitUntil(lambda: again.user is not None, timeout=10000)
     assert again.user == "quản.trị"
     station = Station(data)
     try:

@@ -937,6 +937,9 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.station, self)
         dialog.exec()
+        dialog.deleteLater()
+        if dialog.language_changed_to:
+            self.refresh()  # counts and states in the new words
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True

@@ -334,12 +334,22 @@ class ScanThread(StoppableThread):
                     work = PageWork(station)
                     into = self.into if self.replace_page is None else None
 
+                    first = [True]
+
                     def placed(record: Any) -> None:
-                        # Scan more: each page joins the document as it arrives (its own undo step),
-                        # so the strip grows while the feeder turns and a jam keeps what came before.
-                        if into is not None:
+                        # Scan more: each page joins the document as it arrives, so the strip grows
+                        # while the feeder turns and a jam keeps what came before. The first page is
+                        # the one undo step (its snapshot is the document before the scan); the rest
+                        # are appended to the document it left being processed (the pipeline is held).
+                        if into is None:
+                            return
+                        if first[0]:
                             work.insert(into, 10**6, [record], user=self.user)
-                            _emit(thread.page_added, into)
+                            first[0] = False
+                        else:
+                            with station.store.transaction():
+                                station.store.append_pages(into, [record])
+                        _emit(thread.page_added, into)
 
                     try:
                         got = scan_pages(station, self.device_id, options, cancel=self.cancel, events=Events(),

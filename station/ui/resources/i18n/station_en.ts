@@ -30,379 +30,433 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../login.py" line="43"/>
+        <source>Create the first administrator</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="43"/>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="48"/>
+        <source>This station has no accounts yet. Create the administrator&apos;s account; the administrator then creates the operators&apos; and supervisors&apos; accounts with the command station user add.</source>
+        <translation>This station has no accounts yet. Create the administrator&apos;s account; the administrator then creates the operators&apos; and supervisors&apos; accounts with the command station user add.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="55"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="56"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="61"/>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="81"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="110"/>
+        <source>Checking the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../window.py" line="72"/>
+        <location filename="../../window.py" line="76"/>
         <source>Scanning station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="123"/>
+        <location filename="../../window.py" line="132"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="124"/>
+        <location filename="../../window.py" line="133"/>
         <source>Scan more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="125"/>
+        <location filename="../../window.py" line="134"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="127"/>
-        <location filename="../../window.py" line="339"/>
+        <location filename="../../window.py" line="136"/>
+        <location filename="../../window.py" line="348"/>
         <source>Import files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="128"/>
+        <location filename="../../window.py" line="137"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="130"/>
+        <location filename="../../window.py" line="139"/>
         <source>Turn left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="131"/>
+        <location filename="../../window.py" line="140"/>
         <source>Turn right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="132"/>
+        <location filename="../../window.py" line="141"/>
         <source>Mark blank / keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="133"/>
+        <location filename="../../window.py" line="142"/>
         <source>Remove page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="134"/>
+        <location filename="../../window.py" line="143"/>
         <source>Restore removed page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="136"/>
+        <location filename="../../window.py" line="145"/>
         <source>Rescan this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="137"/>
+        <location filename="../../window.py" line="146"/>
         <source>Insert pages from files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="138"/>
+        <location filename="../../window.py" line="147"/>
         <source>Split document here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="139"/>
+        <location filename="../../window.py" line="148"/>
         <source>Merge with next document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="140"/>
+        <location filename="../../window.py" line="149"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="141"/>
+        <location filename="../../window.py" line="150"/>
         <source>Move page left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="143"/>
+        <location filename="../../window.py" line="152"/>
         <source>Move page right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="145"/>
+        <location filename="../../window.py" line="154"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="147"/>
+        <location filename="../../window.py" line="156"/>
         <source>Next document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="149"/>
+        <location filename="../../window.py" line="158"/>
         <source>Previous document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="151"/>
+        <location filename="../../window.py" line="160"/>
         <source>Next page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="153"/>
+        <location filename="../../window.py" line="162"/>
         <source>Previous page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="155"/>
+        <location filename="../../window.py" line="164"/>
         <source>Fit page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="156"/>
+        <location filename="../../window.py" line="165"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="157"/>
+        <location filename="../../window.py" line="166"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="158"/>
+        <location filename="../../window.py" line="167"/>
         <source>Show original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="160"/>
+        <location filename="../../window.py" line="169"/>
         <source>Show OCR words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="162"/>
+        <location filename="../../window.py" line="171"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="163"/>
+        <location filename="../../window.py" line="172"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="166"/>
+        <location filename="../../window.py" line="175"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="169"/>
+        <location filename="../../window.py" line="178"/>
         <source>&amp;Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="172"/>
+        <location filename="../../window.py" line="181"/>
         <source>&amp;Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="176"/>
+        <location filename="../../window.py" line="185"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="182"/>
+        <location filename="../../window.py" line="191"/>
         <source>Scanning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="187"/>
+        <location filename="../../window.py" line="196"/>
         <source>Scanner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="194"/>
+        <location filename="../../window.py" line="203"/>
         <source>Profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="206"/>
-        <location filename="../../window.py" line="359"/>
-        <location filename="../../window.py" line="811"/>
+        <location filename="../../window.py" line="215"/>
+        <location filename="../../window.py" line="368"/>
+        <location filename="../../window.py" line="883"/>
         <source>Scanner ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="209"/>
+        <location filename="../../window.py" line="218"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="240"/>
+        <location filename="../../window.py" line="249"/>
         <source>All batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="304"/>
+        <location filename="../../window.py" line="313"/>
+        <location filename="../../window.py" line="808"/>
         <source>Confirm and go to the next (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="318"/>
+        <location filename="../../window.py" line="327"/>
         <source>Welcome to the scanning station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="322"/>
+        <location filename="../../window.py" line="331"/>
         <source>&lt;ol&gt;&lt;li&gt;Choose a scanner and a profile above. Until a scanner is set up, the &lt;b&gt;demo scanner&lt;/b&gt; feeds sample pages so you can try everything.&lt;/li&gt;&lt;li&gt;Put the paper in and press &lt;b&gt;Scan&lt;/b&gt; (F5), or drop image and PDF files on this window.&lt;/li&gt;&lt;li&gt;Pages appear as they arrive; cleanup and text recognition run in the background.&lt;/li&gt;&lt;li&gt;Check the pages, correct the fields on the right (suggestions are coloured by confidence) and press &lt;b&gt;Ctrl+Enter&lt;/b&gt; to confirm and go to the next document.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="335"/>
+        <location filename="../../window.py" line="344"/>
         <source>Try the demo scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="349"/>
+        <location filename="../../window.py" line="358"/>
         <source>User: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="351"/>
-        <location filename="../../window.py" line="479"/>
+        <location filename="../../window.py" line="360"/>
+        <location filename="../../window.py" line="484"/>
         <source>Pipeline: idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="354"/>
+        <location filename="../../window.py" line="363"/>
         <source>Archive: not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="355"/>
+        <location filename="../../window.py" line="364"/>
         <source>Packages waiting: not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="372"/>
+        <location filename="../../workers.py" line="430"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="376"/>
+        <location filename="../../window.py" line="381"/>
         <source>Scanner: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="471"/>
+        <location filename="../../window.py" line="476"/>
         <source>%1 documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="476"/>
+        <location filename="../../window.py" line="481"/>
         <source>Waiting: %1 for cleanup, %2 for OCR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="533"/>
+        <location filename="../../window.py" line="559"/>
         <source>Sent back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="535"/>
+        <location filename="../../window.py" line="561"/>
         <source>Processing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="537"/>
+        <location filename="../../window.py" line="563"/>
         <source>The pages are being cleaned and read; the fields fill in when they are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="585"/>
+        <location filename="../../window.py" line="611"/>
         <source>No page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="594"/>
+        <location filename="../../window.py" line="620"/>
         <source>blank page, kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="594"/>
+        <location filename="../../window.py" line="620"/>
         <source>blank page, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="596"/>
+        <location filename="../../window.py" line="622"/>
         <source>original — cleanup pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="673"/>
+        <location filename="../../window.py" line="714"/>
         <source>The bin of this document is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="693"/>
+        <location filename="../../window.py" line="734"/>
         <source>There is no next document to merge with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="704"/>
+        <location filename="../../window.py" line="745"/>
         <source>Undone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="716"/>
+        <location filename="../../window.py" line="757"/>
         <source>Insert pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="717"/>
-        <location filename="../../window.py" line="828"/>
+        <location filename="../../window.py" line="758"/>
+        <location filename="../../window.py" line="902"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="736"/>
+        <location filename="../../window.py" line="779"/>
         <source>Not confirmed: correct the fields marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="746"/>
+        <location filename="../../window.py" line="786"/>
         <source>Confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="761"/>
+        <location filename="../../window.py" line="807"/>
+        <source>Confirming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="819"/>
         <source>(not answering)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="777"/>
+        <location filename="../../window.py" line="835"/>
         <source>Scanning page %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="785"/>
+        <location filename="../../window.py" line="845"/>
         <source>Scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="802"/>
+        <location filename="../../window.py" line="866"/>
+        <source>%1 page(s) received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="872"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="827"/>
+        <location filename="../../window.py" line="901"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="833"/>
+        <location filename="../../window.py" line="907"/>
         <source>Import a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="842"/>
+        <location filename="../../window.py" line="916"/>
         <source>Imported %1 document(s); %2 file(s) refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="847"/>
+        <location filename="../../window.py" line="921"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,27 +602,27 @@
 <context>
     <name>PageModel</name>
     <message>
-        <location filename="../../models.py" line="216"/>
+        <location filename="../../models.py" line="242"/>
         <source>waiting for cleanup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="218"/>
+        <location filename="../../models.py" line="244"/>
         <source>waiting for OCR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="220"/>
+        <location filename="../../models.py" line="246"/>
         <source>processing failed: rescan this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="222"/>
+        <location filename="../../models.py" line="248"/>
         <source>blank page, kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="222"/>
+        <location filename="../../models.py" line="248"/>
         <source>blank page, left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,177 +630,312 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../settings.py" line="36"/>
+        <location filename="../../settings.py" line="43"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="41"/>
+        <location filename="../../settings.py" line="48"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="42"/>
+        <location filename="../../settings.py" line="49"/>
         <source>Scanners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="43"/>
+        <location filename="../../settings.py" line="50"/>
         <source>Scan profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="44"/>
-        <source>Archive and signing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../settings.py" line="45"/>
+        <location filename="../../settings.py" line="54"/>
         <source>All settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="52"/>
+        <location filename="../../settings.py" line="61"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="53"/>
+        <location filename="../../settings.py" line="62"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="59"/>
-        <location filename="../../settings.py" line="153"/>
+        <location filename="../../settings.py" line="68"/>
+        <location filename="../../settings.py" line="162"/>
         <source>Locked by the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="71"/>
+        <location filename="../../settings.py" line="80"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="74"/>
+        <location filename="../../settings.py" line="83"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="75"/>
-        <source>A new language is used from the next start of the station.</source>
+        <location filename="../../settings.py" line="51"/>
+        <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="83"/>
-        <source>Network scanners added by address (for networks where they are not found by themselves):</source>
+        <location filename="../../settings.py" line="53"/>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="84"/>
+        <source>A new language applies at once, in every open window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../settings.py" line="92"/>
+        <source>Network scanners added by address (for networks where they are not found by themselves):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="101"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="94"/>
+        <location filename="../../settings.py" line="103"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="145"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="145"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="145"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="145"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="137"/>
+        <location filename="../../settings.py" line="146"/>
         <source>Page size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="137"/>
+        <location filename="../../settings.py" line="146"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="171"/>
         <source>Archive address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
-        <location filename="../../settings.py" line="164"/>
+        <location filename="../../settings.py" line="171"/>
         <source>not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="172"/>
         <source>Archive token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="172"/>
         <source>not configured (kept in the system keyring once set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="164"/>
-        <source>Signing certificate or token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="178"/>
         <source>Setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="178"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="178"/>
         <source>Set by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="177"/>
+        <location filename="../../settings.py" line="186"/>
         <source>administrator (locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="181"/>
+        <location filename="../../settings.py" line="190"/>
         <source>you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="181"/>
+        <location filename="../../settings.py" line="190"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="201"/>
+        <location filename="../../settings.py" line="214"/>
         <source>%1: not a valid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <location filename="../../settings.py" line="263"/>
+        <source>Certificate file (PKCS#12: .p12, .pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="265"/>
+        <source>USB token or smart card (PKCS#11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="272"/>
+        <location filename="../../settings.py" line="348"/>
+        <source>Certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="276"/>
+        <location filename="../../settings.py" line="294"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="281"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="285"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="286"/>
+        <source>The passphrase is kept in the system keyring, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="289"/>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="299"/>
+        <location filename="../../settings.py" line="354"/>
+        <source>Driver library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="302"/>
+        <source>Token label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="305"/>
+        <source>Key label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="309"/>
+        <source>PIN (to read the certificate now; not kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="312"/>
+        <source>Use this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="337"/>
+        <source>Locked by the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="349"/>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="354"/>
+        <source>Libraries (*.so *.dll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="368"/>
+        <source>No signing certificate is set up: documents cannot be sealed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="370"/>
+        <source>certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="370"/>
+        <source>token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="371"/>
+        <source>test identity (not for real documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="372"/>
+        <source>In use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="374"/>
+        <source>Holder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="375"/>
+        <source>Valid until %1 (%2 days left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="378"/>
+        <source>The certificate is read from the token when a document is sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="409"/>
+        <source>Opening the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="420"/>
+        <source>Saved: documents are sealed with this certificate from now on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../window.py" line="884"/>
+        <location filename="../../window.py" line="958"/>
         <source>Scanning station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,43 +1087,45 @@
         <source>Re-enter this text (the keyboard sent separate accent marks)</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>LoginDialog</name>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>Create the first administrator</source>
-        <translation>Create the first administrator</translation>
+        <location filename="../../texts.py" line="84"/>
+        <source>Scanning…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>Log in</source>
-        <translation>Log in</translation>
+        <location filename="../../texts.py" line="85"/>
+        <source>Scanning one page…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</source>
-        <translation>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</translation>
+        <location filename="../../texts.py" line="86"/>
+        <source>Stopped after %1 page(s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>Name</source>
-        <translation>Name</translation>
+        <location filename="../../texts.py" line="87"/>
+        <source>%1 page(s) scanned</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>Password</source>
-        <translation>Password</translation>
+        <location filename="../../texts.py" line="88"/>
+        <source>Feeder empty after %1 page(s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>Password again</source>
-        <translation>Password again</translation>
+        <location filename="../../texts.py" line="89"/>
+        <source>Scan stopped</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>The two passwords differ; type them again.</source>
-        <translation>The two passwords differ; type them again.</translation>
+        <location filename="../../texts.py" line="90"/>
+        <source>The scanner is busy — waiting for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../texts.py" line="92"/>
+        <source>The scanner lacks that resolution; scanning at %1 dpi</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
