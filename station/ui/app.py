@@ -39,5 +39,8 @@ def run(data_dir: str | os.PathLike[str] | None = None, language: str | None = N
     if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
         return 0  # nobody logged in: nothing to show
     window = MainWindow(Path(data), user=login.user)
+    room = window.screen().availableGeometry()  # at 150 % a 1920×1080 screen leaves 1280×720
+    if window.width() > room.width() or window.height() > room.height():
+        window.resize(min(window.width(), room.width()), min(window.height(), room.height()))
     window.show()
     return app.exec()

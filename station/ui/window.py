@@ -7,6 +7,7 @@ takes time runs in station.ui.workers and comes back as a signal.
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,8 @@ from station.workflow import Station
 
 REFRESH_MS = 400
 THUMB = 160
-VIEW = 0  # full size
+VIEW = 1800  # the viewer's first image (long side): sharp at fit on any screen, cheap to paint
+DETAIL = 0  # full size, loaded when the operator zooms in past VIEW
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
                  find_scanners: bool = True) -> None:
         super().__init__()
         preload()
+        # Page workers (cleanup, OCR) started from this window run at a lower priority than the window.
+        os.environ.setdefault("STATION_WORKER_NICE", "10")
         self.station = Station(data_dir)
         self.data_dir = self.station.data_dir
         self.user = user or getpass.getuser()
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
         self._follow_doc: str | None = None  # a document a scan is filling: shown as soon as it exists
         self._confirming = False
         self._doc_state: str | None = None
+        self._pending_highlight: Any = None
+        self._pending_highlight_for: str | None = None
         self._word_boxes: dict[tuple[int, str | None], list[tuple[float, ...]]] = {}
 
         self._build_actions()
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
         cv.addWidget(self.strip)
         self.viewer = PageViewer()
         self.viewer.setObjectName("viewer")
+        self.viewer.detail_wanted.connect(self._detail_wanted)
         cv.addWidget(self.viewer, 1)
         self.middle.addWidget(centre)
         self.guide = self._build_guide()
@@ -403,8 +410,20 @@ class MainWindow(QMainWindow):
         if size == THUMB:
             self.pages.set_thumbnail(blob, image)
         elif blob == self._viewer_blob():
+            if size == DETAIL:
+                self.viewer.set_image(image, keep_overlays=True)
+                return
             self.viewer.set_image(image)
             self._overlays()
+            if self._pending_highlight_for == blob:
+                self.viewer.highlight(self._pending_highlight)
+            if self.viewer.needs_detail():
+                self._load_image(blob, DETAIL)
+
+    def _detail_wanted(self) -> None:
+        blob = self._viewer_blob()
+        if blob is not None:
+            self._load_image(blob, DETAIL)
 
     # -- refreshing from the store -----------------------------------------------------------------
     def _poll(self) -> None:
@@ -663,6 +682,7 @@ class MainWindow(QMainWindow):
     def _field_focused(self, key: str) -> None:
         s = self._doc_detail.get("suggestions", {}).get(key)
         if not s or not s.get("bbox"):
+            self._pending_highlight_for = None
             self.viewer.highlight(None)
             return
         page_no = int(s.get("page") or 1)
@@ -671,6 +691,7 @@ class MainWindow(QMainWindow):
             if target != self.current_page:
                 self.strip.setCurrentIndex(self.pages.index(page_no - 1))
         self._pending_highlight = s["bbox"]
+        self._pending_highlight_for = self._viewer_blob()  # put back once that page's image arrives
         self.viewer.highlight(s["bbox"])
 
     # -- page work -----------------------------------------------------------------------------------

@@ -127,13 +127,16 @@ def load_image(path: Path, size: int) -> QImage:
 
     try:
         with Image.open(path) as im:
+            full = im.size
             if size:
                 im.draft("L" if im.mode == "L" else "RGB", (size, size))
                 im.thumbnail((size, size))
             im = im.convert("L" if im.mode in ("1", "L") else "RGB")
             fmt = QImage.Format.Format_Grayscale8 if im.mode == "L" else QImage.Format.Format_RGB888
             stride = im.width * (1 if im.mode == "L" else 3)
-            return _qimage(im.tobytes(), im.width, im.height, stride, fmt)
+            image = _qimage(im.tobytes(), im.width, im.height, stride, fmt)
+            image.setText("full-size", f"{full[0]}x{full[1]}")  # the viewer keeps page coordinates
+            return image
     except OSError:
         return QImage()
 
