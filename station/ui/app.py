@@ -17,6 +17,10 @@ from station.ui.resources import icon, install_language
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
+        # Worker threads in this process (the pipeline's coordinator, image decoding) hand the GIL
+        # back to the GUI thread within 1 ms instead of Python's default 5 ms: each call from Qt into
+        # Python (a model's data(), a slot) may wait that long, many times per repaint.
+        sys.setswitchinterval(0.001)
         # Fractional scaling (125 %, 150 %) as the screen asks, rather than rounded to 100 or 200 %.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv or [sys.argv[0]])
