@@ -76,8 +76,8 @@ class Catalogue:
         if source is None:
             return None
         out = self.vi.get(source, source) if language == "vi" else source
-        for n, value in args.items():
-            out = out.replace(f"%{n}", value)
+        for n, value in args.items():  # an argument may be words of the catalogue too ("Scanner: %1")
+            out = out.replace(f"%{n}", self.reword(value, language) or value)
         return lead + out + trail
 
 

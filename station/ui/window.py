@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         preload()
         # Page workers (cleanup, OCR) started from this window run at a lower priority than the window.
-        os.environ.setdefault("STATION_WORKER_NICE", "10")
+        os.environ.setdefault("STATION_WORKER_NICE", "5")
         self.station = Station(data_dir)
         self.data_dir = self.station.data_dir
         self.user = user or getpass.getuser()
@@ -271,10 +271,13 @@ class MainWindow(QMainWindow):
         self.doc_view.setShowGrid(False)
         self.doc_view.setAlternatingRowColors(True)
         h = self.doc_view.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        # State and number as wide as their words (Vietnamese ones are longer), the title takes the rest:
+        # at 150 % the list is narrow and a fixed width cut the title off behind a scroll bar.
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.doc_view.setColumnWidth(0, 130)
-        self.doc_view.setColumnWidth(1, 110)
+        h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        h.setMinimumSectionSize(40)
         self.doc_view.selectionModel().currentRowChanged.connect(self._doc_selected)
         lv.addWidget(self.doc_view, 1)
         split.addWidget(left)
@@ -571,7 +574,23 @@ class MainWindow(QMainWindow):
     def _following_scan(self) -> bool:
         return self.scan_thread is not None
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch (station.ui.language): words composed here are composed again."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "form"):
+            doc = self._doc_detail.get("doc")
+            if doc is not None:
+                self.form.heading.setText(self._heading(doc))
+            if not self._closing:
+                self.refresh()  # the counts and the pipeline line
+        super().changeEvent(event)
+
     def _fill_form(self, doc: dict[str, Any], draft: dict[str, str]) -> None:
+        self._doc_detail["doc"] = doc
+        editable = doc["state"] in ("needs_review", "rejected")
+        self.form.load(draft, doc["suggestions"] if doc["state"] != "processing" else {}, doc["metadata"],
+                       self._heading(doc), editable)
+
+    def _heading(self, doc: dict[str, Any]) -> str:
         state = doc["state"]
         heading = f"{doc['batch']} · {doc['ordinal']} — {texts.state_name(state)}"
         if doc.get("reject_reason") and state == "rejected":
@@ -580,9 +599,7 @@ class MainWindow(QMainWindow):
             heading += "\n" + self.tr("Processing failed: %1").replace("%1", doc["error"])
         if state == "processing":
             heading += "\n" + self.tr("The pages are being cleaned and read; the fields fill in when they are done.")
-        editable = state in ("needs_review", "rejected")
-        self.form.load(draft, doc["suggestions"] if state != "processing" else {}, doc["metadata"], heading,
-                       editable)
+        return heading
 
     def _update_actions(self) -> None:
         state = self._doc_state if self.current_doc else None
