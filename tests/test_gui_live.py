@@ -243,5 +243,33 @@ def test_language_switches_live(qtbot, data: Path, processed_docs: list[str]) ->
         switch_language("vi")
         assert w.a_scan.text() == "Quét" and w.status_user.text() == "Người dùng: an"
         assert "Trích yếu nội dung *" in {lbl.text() for lbl in w.form.findChildren(QLabel)}
+        # The way an operator does it: Settings → Language → Save, and the open window follows.
+        from station.ui.settings import SettingsDialog
+
+        dialog = SettingsDialog(w.station, w)
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.save()
+        assert w.a_scan.text() == "Scan" and w.station.settings.get("ui.language") == "en"
+        qtbot.waitUntil(lambda: w.form.heading.text().endswith("To check"), timeout=5000)  # LanguageChange is posted
     finally:
         install_language("vi")
+
+
+def test_a_network_scanner_is_added_on_a_worker(qtbot, data: Path) -> None:  # type: ignore[no-untyped-def]
+    from station.ui.settings import SettingsDialog
+
+    station = Station(data)
+    try:
+        dialog = SettingsDialog(station)
+        qtbot.addWidget(dialog)
+        dialog.net_url.setText("http://192.168.1.20/eSCL")
+        dialog._add_scanner()
+        qtbot.waitUntil(lambda: dialog.net_list.count() == 1, timeout=10000)
+        assert station.settings.get("scanner.escl_devices")[0]["url"] == "http://192.168.1.20/eSCL"
+        dialog.net_url.setText("ftp://nowhere")
+        dialog._add_scanner()
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=10000)
+        assert dialog.net_list.count() == 1
+        dialog.reject()
+    finally:
+        station.close()

@@ -29,7 +29,15 @@ from PySide6.QtWidgets import (
 from station.config import DEFAULTS
 from station.errors import StationError
 from station.ui.resources import LANGUAGES, icon
-from station.ui.workers import Mailbox, Task, Workers, error_text
+from station.ui.workers import Jobs, error_text
+
+
+def reload_user_settings(station: Any) -> None:
+    """A worker's Station wrote the settings file: this window's copy follows, so a later save keeps it."""
+    from station.config import Settings
+
+    station.settings.user.clear()
+    station.settings.user.update(Settings.load(station.data_dir).user)
 
 
 class SettingsDialog(QDialog):
@@ -38,6 +46,7 @@ class SettingsDialog(QDialog):
         self.station = station
         self.settings = station.settings
         self.language_changed_to: str | None = None
+        self.jobs = Jobs(station.data_dir, self)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(760, 520)
         v = QVBoxLayout(self)
@@ -112,15 +121,17 @@ class SettingsDialog(QDialog):
         return w
 
     def _add_scanner(self) -> None:
+        """On a worker: the settings file is written durably and the change goes to the audit log."""
         from station.workflow.scanning import add_network_scanner
 
-        try:
-            entry = add_network_scanner(self.station, self.net_url.text().strip(), None)
-        except StationError as exc:
-            self.message.setText(exc.message)
-            return
-        self.net_list.addItem(f"{entry['name']} — {entry['url']}")
-        self.net_url.clear()
+        url = self.net_url.text().strip()
+
+        def done(entry: dict[str, str]) -> None:
+            reload_user_settings(self.station)
+            self.net_list.addItem(f"{entry['name']} — {entry['url']}")
+            self.net_url.clear()
+
+        self.jobs.run(lambda station: add_network_scanner(station, url, None), done, self._refused)
 
     def _remove_scanner(self) -> None:
         from station.workflow.scanning import remove_network_scanner
@@ -128,12 +139,16 @@ class SettingsDialog(QDialog):
         item = self.net_list.currentItem()
         if item is None:
             return
-        try:
-            remove_network_scanner(self.station, item.text().split(" — ", 1)[1])
-        except StationError as exc:
-            self.message.setText(exc.message)
-            return
-        self.net_list.takeItem(self.net_list.row(item))
+        url = item.text().split(" — ", 1)[1]
+
+        def done(_result: Any) -> None:
+            reload_user_settings(self.station)
+            self.net_list.takeItem(self.net_list.row(item))
+
+        self.jobs.run(lambda station: remove_network_scanner(station, url), done, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
 
     def _profiles(self) -> QWidget:
         from station.config import admin_settings_file
@@ -223,7 +238,8 @@ class SettingsDialog(QDialog):
             switch_language(self.language_changed_to)  # live: every open window is re-worded now
 
     def done(self, result: int) -> None:
-        self.signing.shutdown()
+        self.signing.jobs.shutdown()
+        self.jobs.shutdown()
         super().done(result)
 
 
@@ -251,8 +267,7 @@ class SigningPage(QWidget):
     def __init__(self, station: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.station = station
-        self.mailbox = Mailbox(self)
-        self.workers: Workers | None = None  # a worker thread only while the key is being opened
+        self.jobs = Jobs(station.data_dir, self)
         v = QVBoxLayout(self)
         self.current = QLabel()
         self.current.setObjectName("signing_current")
@@ -399,13 +414,7 @@ class SigningPage(QWidget):
                 return use_token(station, module, token or None, key.strip() or None, prompt)
 
         self._busy(True)
-        self.workers = self.workers or Workers(self.mailbox, threads=1)
-        self.workers.task(Task(self.station.data_dir, run, self.mailbox, self._applied, self._refused))
-
-    def shutdown(self) -> None:
-        if self.workers is not None:
-            self.workers.shutdown()
-            self.workers = None
+        self.jobs.run(run, self._applied, self._refused)
 
     def _busy(self, busy: bool) -> None:
         self.apply_button.setEnabled(not busy)
@@ -415,20 +424,14 @@ class SigningPage(QWidget):
         self.status.setText(self.tr("Opening the key…") if busy else "")
 
     def _applied(self, shown: dict[str, Any]) -> None:
-        self.shutdown()
         self._busy(False)
         self.passphrase.clear()
         self.pin.clear()
-        # The worker wrote the settings file: this window's copy follows it, so a later save keeps them.
-        from station.config import Settings
-
-        self.station.settings.user.clear()
-        self.station.settings.user.update(Settings.load(self.station.data_dir).user)
+        reload_user_settings(self.station)
         self.status.setText(self.tr("Saved: documents are sealed with this certificate from now on."))
         self._show_current(shown)
 
     def _refused(self, exc: BaseException) -> None:
-        self.shutdown()
         self._busy(False)
         self.status.setStyleSheet("color: #c62828;")
         self.status.setText(error_text(exc))

@@ -169,6 +169,36 @@ class Workers:
 _executors: set[Workers] = set()
 
 
+class Jobs:
+    """Now-and-then core calls from a dialog (set up signing, add a scanner): a worker thread exists
+    only while one runs, so an open dialog holds no thread and a closed one leaves none behind."""
+
+    def __init__(self, data_dir: Path, parent: QObject) -> None:
+        self.data_dir = data_dir
+        self.mailbox = Mailbox(parent)
+        self.workers: Workers | None = None
+        self.running = 0
+
+    def run(self, fn: Callable[[Any], Any], done: Callable[[Any], None],
+            failed: Callable[[BaseException], None]) -> None:
+        def finishing(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                self.running -= 1
+                if self.running == 0:
+                    self.shutdown()
+                callback(value)
+            return call
+
+        self.workers = self.workers or Workers(self.mailbox, threads=1)
+        self.running += 1
+        self.workers.task(Task(self.data_dir, fn, self.mailbox, finishing(done), finishing(failed)))
+
+    def shutdown(self) -> None:
+        if self.workers is not None:
+            self.workers.shutdown()
+            self.workers = None
+
+
 def open_executors() -> int:
     return len(_executors)
 
