@@ -271,13 +271,10 @@ class MainWindow(QMainWindow):
         self.doc_view.setShowGrid(False)
         self.doc_view.setAlternatingRowColors(True)
         h = self.doc_view.horizontalHeader()
-        # State and number as wide as their words (Vietnamese ones are longer), the title takes the rest:
-        # at 150 % the list is narrow and a fixed width cut the title off behind a scroll bar.
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        h.setMinimumSectionSize(40)
+        h.setMinimumSectionSize(32)
+        self._fit_columns()
         self.doc_view.selectionModel().currentRowChanged.connect(self._doc_selected)
         lv.addWidget(self.doc_view, 1)
         split.addWidget(left)
@@ -328,6 +325,22 @@ class MainWindow(QMainWindow):
         split.setSizes([320, 640, 480])
         split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
+
+    def _fit_columns(self) -> None:
+        """State and number as wide as their words in this language, the title takes the rest. Measured
+        from the font, not ResizeToContents: that one reads up to 1,000 rows on every change."""
+        fm = self.doc_view.fontMetrics()
+        horizontal = Qt.Orientation.Horizontal
+        states = [texts.state_name(s) for s in ("processing", "needs_review", "confirmed", "approved", "rejected",
+                                                 "sealed", "synced", "failed")]
+        pad = 2 * fm.horizontalAdvance("M")
+        icon_room = self.doc_view.iconSize().width() if self.doc_view.iconSize().width() > 0 else 16
+        self.doc_view.setColumnWidth(0, max(fm.horizontalAdvance(t) for t in [*states, self.docs.headerData(
+            0, horizontal)]) + icon_room + pad)
+        self.doc_view.setColumnWidth(1, max(fm.horizontalAdvance("Lô 00 · 00"), fm.horizontalAdvance(
+            self.docs.headerData(1, horizontal))) + pad)
+        self.doc_view.setColumnWidth(3, max(fm.horizontalAdvance("0000"), fm.horizontalAdvance(
+            self.docs.headerData(3, horizontal))) + pad)
 
     def _build_guide(self) -> QWidget:
         frame = QFrame()
@@ -581,6 +594,7 @@ class MainWindow(QMainWindow):
             if doc is not None:
                 self.form.heading.setText(self._heading(doc))
             if not self._closing:
+                self._fit_columns()
                 self.refresh()  # the counts and the pipeline line
         super().changeEvent(event)
 
