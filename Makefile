@@ -29,8 +29,11 @@ translations: venv
 	$(BIN)/pyside6-lrelease -silent station/ui/resources/i18n/station_en.ts -qm station/ui/resources/i18n/station_en.qm
 
 # Every main screen in Vietnamese and English, under a virtual X server, into build/screenshots/.
+# Then at 125 % and 150 % scaling on a 1920×1080 screen (1536×864 and 1280×720 of room), files tagged -125, -150.
 screenshots: venv translations
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m station.ui.screenshots build/screenshots
+	QT_SCALE_FACTOR=1.25 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m station.ui.screenshots build/screenshots 125
+	QT_SCALE_FACTOR=1.5 QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m station.ui.screenshots build/screenshots 150
 
 bench-gui: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py

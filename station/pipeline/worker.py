@@ -55,6 +55,14 @@ def init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     cv2.setNumThreads(1)
     _die_with_parent()
+    # The GUI asks for its page workers to yield the CPU to it (STATION_WORKER_NICE=5 from the window): an operator
+    # typing must not wait for OCR; the workers still get every cycle the window leaves idle.
+    nice = int(os.environ.get(WORKER_NICE_ENV) or 0)
+    if nice > 0 and hasattr(os, "nice"):
+        os.nice(nice)
+
+
+WORKER_NICE_ENV = "STATION_WORKER_NICE"
 
 
 def _die_with_parent() -> None:

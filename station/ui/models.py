@@ -168,6 +168,32 @@ def read_pages(db: Any, doc_id: str) -> list[PageRow]:
     return out
 
 
+@dataclass(frozen=True)
+class DocDetail:
+    """The open document as a worker read it; `draft` is None when the form already shows this version."""
+
+    doc_id: str
+    doc: dict[str, Any] | None  # None: the document is gone (merged, undone)
+    pages: list[PageRow]
+    key: tuple[str, str] | None
+    draft: dict[str, str] | None
+
+
+def read_detail(station: Any, doc_id: str, known: tuple[str, str] | None) -> DocDetail:
+    """Runs on a worker with its own Station: the document, its pages, and its draft when it changed."""
+    from station.errors import StationError
+
+    try:
+        doc = station.store.document(doc_id)
+    except StationError:
+        return DocDetail(doc_id, None, [], None, None)
+    key = (doc["state"], doc["updated_at"])
+    draft = None
+    if key != known:
+        draft = station.draft_metadata(doc_id) if doc["state"] != "processing" else {}
+    return DocDetail(doc_id, doc, read_pages(station.store.db, doc_id), key, draft)
+
+
 PAGE_MIME = "application/x-station-page"
 
 

@@ -111,13 +111,20 @@ def shoot(widget: QWidget, path: Path) -> None:
     print(path, file=sys.stderr)
 
 
-def main(out: Path) -> int:
+def fit_screen(widget: QWidget, width: int, height: int) -> None:
+    """The size asked for, or the screen's when smaller: at 150 % a 1920×1080 screen is 1280×720."""
+    screen = widget.screen().availableGeometry()
+    widget.resize(min(width, screen.width()), min(height, screen.height()))
+
+
+def main(out: Path, tag: str = "") -> int:
     from station.scanner.base import PaperJam
     from station.ui.settings import SettingsDialog
     from station.ui.window import MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     app = application()
+    suffix = f"-{tag}" if tag else ""
     with tempfile.TemporaryDirectory() as tmp:
         # An administrator's locked settings, so the settings screens show how locks look.
         admin = Path(tmp) / "admin-settings.json"
@@ -128,12 +135,14 @@ def main(out: Path) -> int:
         for lang in ("vi", "en"):
             install_language(lang)
             empty = MainWindow(Path(tmp) / f"empty-{lang}", user="operator", start_pipeline=False)
+            fit_screen(empty, 1440, 900)
             empty.show()
             spin(app, 3, lambda w=empty: w.middle.currentIndex() == 1)
-            shoot(empty, out / f"01-first-run-{lang}.png")
+            shoot(empty, out / f"01-first-run-{lang}{suffix}.png")
             empty.close()
 
             w = MainWindow(data, user="operator", start_pipeline=False)
+            fit_screen(w, 1440, 900)
             w.show()
             spin(app, 10, lambda w=w: w.pages.rowCount() > 0 and w.viewer.image_size[0] > 0)
             spin(app, 1)
@@ -141,7 +150,7 @@ def main(out: Path) -> int:
             w.form.rows["subject"].editor.setFocus()
             w._field_focused("subject")
             spin(app, 1)
-            shoot(w, out / f"02-main-{lang}.png")
+            shoot(w, out / f"02-main-{lang}{suffix}.png")
             date = w.form.rows["issued_date"].editor
             date.setFocus()
             date.setText("31/02/2021")
@@ -149,22 +158,35 @@ def main(out: Path) -> int:
             w.a_words.setChecked(True)
             w.toggle_words()
             spin(app, 1)
-            shoot(w, out / f"03-check-and-ocr-words-{lang}.png")
+            shoot(w, out / f"03-check-and-ocr-words-{lang}{suffix}.png")
             w._scan_failed(PaperJam("Paper jam in the feeder after page 3."))
             spin(app, 0.5)
-            shoot(w, out / f"04-scanner-error-{lang}.png")
+            shoot(w, out / f"04-scanner-error-{lang}{suffix}.png")
             dialog = SettingsDialog(w.station, w)
+            fit_screen(dialog, 760, 520)
             dialog.show()
             spin(app, 0.5)
-            shoot(dialog, out / f"05-settings-{lang}.png")
-            dialog.tabs.setCurrentIndex(4)
+            shoot(dialog, out / f"05-settings-{lang}{suffix}.png")
+            dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.signing))
             spin(app, 0.3)
-            shoot(dialog, out / f"06-settings-all-{lang}.png")
+            shoot(dialog, out / f"06-settings-signing-{lang}{suffix}.png")
+            dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+            spin(app, 0.3)
+            shoot(dialog, out / f"07-settings-all-{lang}{suffix}.png")
             dialog.close()
+            if lang == "vi":
+                # The language switched while the window is open (Settings → Language), not restarted.
+                from station.ui.language import switch_language
+
+                switch_language("en")
+                spin(app, 0.5)
+                shoot(w, out / f"08-main-switched-live-to-en{suffix}.png")
             w.close()
             supervisor_screens(app, data, out, lang)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots")))
+    # A second argument tags the files, e.g. "150" for a run under QT_SCALE_FACTOR=1.5.
+    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "build/screenshots"),
+                          sys.argv[2] if len(sys.argv) > 2 else ""))

@@ -78,3 +78,26 @@ def problem_text(message: str) -> str:
         if pattern.search(body):
             return QCoreApplication.translate("texts", text)
     return body
+
+
+_STATUS = [
+    (re.compile(r"feeding the sample pages|^Scanning page (\d+)$"), QT_TRANSLATE_NOOP("texts", "Scanning…")),
+    (re.compile(r"scanning one page$|^Page scanned$"), QT_TRANSLATE_NOOP("texts", "Scanning one page…")),
+    (re.compile(r"stopped after (\d+) page"), QT_TRANSLATE_NOOP("texts", "Stopped after %1 page(s)")),
+    (re.compile(r"(\d+) page\(s\) scanned"), QT_TRANSLATE_NOOP("texts", "%1 page(s) scanned")),
+    (re.compile(r"^Feeder empty after (\d+) pages"), QT_TRANSLATE_NOOP("texts", "Feeder empty after %1 page(s)")),
+    (re.compile(r"^Scan cancelled"), QT_TRANSLATE_NOOP("texts", "Scan stopped")),
+    (re.compile(r"busy; waiting"), QT_TRANSLATE_NOOP("texts", "The scanner is busy — waiting for it")),
+    (re.compile(r"has no \d+ dpi; scanning at (\d+) dpi"),
+     QT_TRANSLATE_NOOP("texts", "The scanner lacks that resolution; scanning at %1 dpi")),
+]
+
+
+def scanner_status(message: str) -> str:
+    """A driver's progress sentence (English, per back end) in the operator's words; unknown ones as sent."""
+    for pattern, text in _STATUS:
+        m = pattern.search(message)
+        if m:
+            out = QCoreApplication.translate("texts", text)
+            return out.replace("%1", m.group(1)) if m.groups() and m.group(1) else out
+    return message

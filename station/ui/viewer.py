@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -14,7 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 
+def full_size(image: QImage) -> tuple[int, int]:
+    """The page's size in its own pixels, which the loader writes into a reduced image's text."""
+    text = image.text("full-size")
+    if text:
+        w, h = text.split("x")
+        return int(w), int(h)
+    return image.width(), image.height()
+
+
 class PageViewer(QGraphicsView):
+    detail_wanted = Signal()  # zoomed in beyond the decoded resolution
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
@@ -23,7 +35,11 @@ class PageViewer(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QColor("#5f6368"))
         self.pixmap_item = QGraphicsPixmapItem()
+        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        # Painted scaled once per zoom level, not on every repaint (overlays, the flags label, scrolling).
+        self.pixmap_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.scene().addItem(self.pixmap_item)
+        self.detail = True
         self.fitting = True
         self.image_size = (0, 0)
         self._boxes: list[QGraphicsRectItem] = []
@@ -38,18 +54,31 @@ class PageViewer(QGraphicsView):
         self.empty_label.move(24, 24)
 
     # -- content -------------------------------------------------------------------------------
-    def set_image(self, image: QImage | None) -> None:
-        self.clear_overlays()
+    def set_image(self, image: QImage | None, keep_overlays: bool = False) -> None:
+        """The page, possibly decoded smaller than it is (see workers.load_image): the scene stays in the
+        page's own pixels, so word boxes and field highlights land where they were read."""
+        if not keep_overlays:
+            self.clear_overlays()
         if image is None or image.isNull():
             self.pixmap_item.setPixmap(QPixmap())
             self.image_size = (0, 0)
             return
         self.empty_label.hide()
+        full = full_size(image)
         self.pixmap_item.setPixmap(QPixmap.fromImage(image))
-        self.image_size = (image.width(), image.height())
-        self.scene().setSceneRect(QRectF(0, 0, image.width(), image.height()))
+        self.pixmap_item.setScale(full[0] / image.width() if image.width() else 1.0)
+        self.detail = image.width() >= full[0]
+        self.image_size = full
+        self.scene().setSceneRect(QRectF(0, 0, *full))
         if self.fitting:
             self.fit()
+
+    def needs_detail(self) -> bool:
+        """Zoomed in past the decoded resolution: the full-size page would show more."""
+        if self.detail or not self.image_size[0]:
+            return False
+        shown = self.transform().m11() * self.devicePixelRatioF()
+        return shown * self.pixmap_item.scale() > 1.05
 
     def show_message(self, text: str) -> None:
         self.set_image(None)
@@ -103,6 +132,8 @@ class PageViewer(QGraphicsView):
         scale = self.transform().m11() * factor
         if 0.02 <= scale <= 8:
             self.scale(factor, factor)
+        if self.needs_detail():
+            self.detail_wanted.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

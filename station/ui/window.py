@@ -7,11 +7,12 @@ takes time runs in station.ui.workers and comes back as a signal.
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +39,12 @@ from station.errors import StationError
 from station.ui import texts
 from station.ui.form import MetadataForm
 from station.ui.models import (
+    DocDetail,
     DocRow,
     DocumentModel,
     PageModel,
+    read_detail,
     read_documents,
-    read_pages,
     read_pipeline_counts,
 )
 from station.ui.resources import icon
@@ -63,7 +65,8 @@ from station.workflow import Station
 
 REFRESH_MS = 400
 THUMB = 160
-VIEW = 0  # full size
+VIEW = 1800  # the viewer's first image (long side): sharp at fit on any screen, cheap to paint
+DETAIL = 0  # full size, loaded when the operator zooms in past VIEW
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +74,8 @@ class MainWindow(QMainWindow):
                  find_scanners: bool = True, session: Session | None = None) -> None:
         super().__init__()
         preload()
+        # Page workers (cleanup, OCR) started from this window run at a lower priority than the window.
+        os.environ.setdefault("STATION_WORKER_NICE", "5")
         self.station = Station(data_dir)
         self.data_dir = self.station.data_dir
         self.user = session.user if session is not None else (user or getpass.getuser())
@@ -91,6 +96,13 @@ class MainWindow(QMainWindow):
         self.batch_filter: str | None = None
         self.last_problem = ""
         self._closing = False
+        self._refresh_again = False
+        self._follow_doc: str | None = None  # a document a scan is filling: shown as soon as it exists
+        self._confirming = False
+        self._doc_state: str | None = None
+        self._pending_highlight: Any = None
+        self._pending_highlight_for: str | None = None
+        self._word_boxes: dict[tuple[int, str | None], list[tuple[float, ...]]] = {}
 
         self._build_actions()
         self._build_toolbar()
@@ -264,8 +276,8 @@ class MainWindow(QMainWindow):
         h = self.doc_view.horizontalHeader()
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.doc_view.setColumnWidth(0, 130)
-        self.doc_view.setColumnWidth(1, 110)
+        h.setMinimumSectionSize(32)
+        self._fit_columns()
         self.doc_view.selectionModel().currentRowChanged.connect(self._doc_selected)
         lv.addWidget(self.doc_view, 1)
         split.addWidget(left)
@@ -294,6 +306,7 @@ class MainWindow(QMainWindow):
         cv.addWidget(self.strip)
         self.viewer = PageViewer()
         self.viewer.setObjectName("viewer")
+        self.viewer.detail_wanted.connect(self._detail_wanted)
         cv.addWidget(self.viewer, 1)
         self.middle.addWidget(centre)
         self.guide = self._build_guide()
@@ -315,6 +328,22 @@ class MainWindow(QMainWindow):
         split.setSizes([320, 640, 480])
         split.setStretchFactor(1, 1)
         self.setCentralWidget(split)
+
+    def _fit_columns(self) -> None:
+        """State and number as wide as their words in this language, the title takes the rest. Measured
+        from the font, not ResizeToContents: that one reads up to 1,000 rows on every change."""
+        fm = self.doc_view.fontMetrics()
+        horizontal = Qt.Orientation.Horizontal
+        states = [texts.state_name(s) for s in ("processing", "needs_review", "confirmed", "approved", "rejected",
+                                                 "sealed", "synced", "failed")]
+        pad = 2 * fm.horizontalAdvance("M")
+        icon_room = self.doc_view.iconSize().width() if self.doc_view.iconSize().width() > 0 else 16
+        self.doc_view.setColumnWidth(0, max(fm.horizontalAdvance(t) for t in [*states, self.docs.headerData(
+            0, horizontal)]) + icon_room + pad)
+        self.doc_view.setColumnWidth(1, max(fm.horizontalAdvance("Lô 00 · 00"), fm.horizontalAdvance(
+            self.docs.headerData(1, horizontal))) + pad)
+        self.doc_view.setColumnWidth(3, max(fm.horizontalAdvance("0000"), fm.horizontalAdvance(
+            self.docs.headerData(3, horizontal))) + pad)
 
     def _build_guide(self) -> QWidget:
         frame = QFrame()
@@ -400,8 +429,20 @@ class MainWindow(QMainWindow):
         if size == THUMB:
             self.pages.set_thumbnail(blob, image)
         elif blob == self._viewer_blob():
+            if size == DETAIL:
+                self.viewer.set_image(image, keep_overlays=True)
+                return
             self.viewer.set_image(image)
             self._overlays()
+            if self._pending_highlight_for == blob:
+                self.viewer.highlight(self._pending_highlight)
+            if self.viewer.needs_detail():
+                self._load_image(blob, DETAIL)
+
+    def _detail_wanted(self) -> None:
+        blob = self._viewer_blob()
+        if blob is not None:
+            self._load_image(blob, DETAIL)
 
     # -- refreshing from the store -----------------------------------------------------------------
     def _poll(self) -> None:
@@ -413,28 +454,41 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read the documents on a pool thread; the model applies only what changed."""
+        """Read the documents (and the open one) on a worker; the models apply only what changed.
+
+        A refresh asked for while one is reading runs again when it is back, so no change is missed.
+        """
         if self._loading_docs:
+            self._refresh_again = True
             return
         self._loading_docs = True
+        self._refresh_again = False
         batch = self.batch_filter
+        doc_id, known = self.current_doc, self._doc_detail.get("key")
 
-        def read(station: Station) -> tuple[list[DocRow], tuple[int, int], list[str]]:
+        def read(station: Station) -> tuple[list[DocRow], tuple[int, int], list[str], DocDetail | None]:
             db = station.store.db
             batches = [r[0] for r in db.execute("SELECT name FROM batches ORDER BY id")]
-            return read_documents(db, batch), read_pipeline_counts(db), batches
+            return (read_documents(db, batch), read_pipeline_counts(db), batches,
+                    read_detail(station, doc_id, known) if doc_id else None)
 
-        def done(result: tuple[list[DocRow], tuple[int, int], list[str]]) -> None:
+        def done(result: tuple[list[DocRow], tuple[int, int], list[str], DocDetail | None]) -> None:
             self._loading_docs = False
-            rows, (to_clean, to_ocr), batches = result
+            rows, (to_clean, to_ocr), batches, detail = result
             self._apply_batches(batches)
             self.docs.apply(rows)
             self._pipeline_counts(to_clean, to_ocr)
             self.middle.setCurrentIndex(1 if not rows and self.batch_filter is None else 0)
-            if self.current_doc is None and rows:
+            follow = self._follow_doc
+            if follow is not None and follow != self.current_doc and self.docs.row_of(follow) >= 0:
+                self._follow_doc = None
+                self.select_document(follow)  # a scan's new document: its pages show as they come
+            elif self.current_doc is None and rows:
                 self.select_document(rows[0].id)
-            elif self.current_doc is not None:
-                self._refresh_current()
+            elif detail is not None and detail.doc_id == self.current_doc:
+                self._apply_detail(detail)
+            if self._refresh_again:
+                self.refresh()
 
         def failed(exc: BaseException) -> None:
             self._loading_docs = False
@@ -491,35 +545,69 @@ class MainWindow(QMainWindow):
         self.current_doc = doc_id
         self.current_page = None
         self._doc_detail = {}
-        self._refresh_current(force_form=True)
+        self._doc_state = None
+        self._update_actions()
+        self._refresh_current()
 
-    def _refresh_current(self, force_form: bool = False) -> None:
-        doc_id = self.current_doc
+    def _refresh_current(self) -> None:
+        """The open document's pages, state and form, read on a worker (never the GUI thread)."""
+        doc_id, known = self.current_doc, self._doc_detail.get("key")
         if doc_id is None:
             self.pages.apply(None, [])
             self.form.clear()
             return
-        try:
-            doc = self.station.store.document(doc_id)
-        except StationError:
+
+        def done(detail: DocDetail) -> None:
+            if detail.doc_id == self.current_doc:
+                self._apply_detail(detail)
+
+        self.run_task(lambda station: read_detail(station, doc_id, known), done)
+
+    def _apply_detail(self, detail: DocDetail) -> None:
+        if detail.doc is None:  # merged away or undone
             self.current_doc = None
+            self._doc_state = None
             self.pages.apply(None, [])
             self.form.clear()
+            self._update_actions()
             return
-        rows = read_pages(self.station.store.db, doc_id)
-        self.pages.apply(doc_id, rows)
-        if self.current_page is None or all(r.id != self.current_page for r in rows):
-            if rows:
-                self.strip.setCurrentIndex(self.pages.index(0))
+        doc = detail.doc
+        self._doc_state = doc["state"]
+        self.pages.apply(detail.doc_id, detail.pages)
+        if self.current_page is None or all(r.id != self.current_page for r in detail.pages):
+            if detail.pages:
+                self.strip.setCurrentIndex(self.pages.index(len(detail.pages) - 1 if self._following_scan()
+                                                            else 0))
         else:
             self._show_page()  # its cleaned image may have just arrived
-        key = (doc["state"], doc["updated_at"])
-        if force_form or self._doc_detail.get("key") != key:
-            self._doc_detail = {"key": key, "suggestions": doc["suggestions"]}
-            self._fill_form(doc)
+        if self._following_scan() and detail.pages:
+            self.strip.scrollTo(self.pages.index(len(detail.pages) - 1))  # the page that just came in
+        if detail.draft is not None and not self._confirming:
+            self._doc_detail = {"key": detail.key, "suggestions": doc["suggestions"]}
+            self._fill_form(doc, detail.draft)
         self._update_actions()
 
-    def _fill_form(self, doc: dict[str, Any]) -> None:
+    def _following_scan(self) -> bool:
+        return self.scan_thread is not None
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch (station.ui.language): words composed here are composed again."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "form"):
+            doc = self._doc_detail.get("doc")
+            if doc is not None:
+                self.form.heading.setText(self._heading(doc))
+            if not self._closing:
+                self._fit_columns()
+                self.refresh()  # the counts and the pipeline line
+        super().changeEvent(event)
+
+    def _fill_form(self, doc: dict[str, Any], draft: dict[str, str]) -> None:
+        self._doc_detail["doc"] = doc
+        editable = doc["state"] in ("needs_review", "rejected")
+        self.form.load(draft, doc["suggestions"] if doc["state"] != "processing" else {}, doc["metadata"],
+                       self._heading(doc), editable)
+
+    def _heading(self, doc: dict[str, Any]) -> str:
         state = doc["state"]
         heading = f"{doc['batch']} · {doc['ordinal']} — {texts.state_name(state)}"
         if doc.get("reject_reason") and state == "rejected":
@@ -528,20 +616,18 @@ class MainWindow(QMainWindow):
             heading += "\n" + self.tr("Processing failed: %1").replace("%1", doc["error"])
         if state == "processing":
             heading += "\n" + self.tr("The pages are being cleaned and read; the fields fill in when they are done.")
-        editable = state in ("needs_review", "rejected")
-        draft = self.station.draft_metadata(doc["id"]) if state != "processing" else {}
-        self.form.load(draft, doc["suggestions"] if state != "processing" else {}, doc["metadata"], heading,
-                       editable)
+        return heading
 
     def _update_actions(self) -> None:
-        state = self.station.store.document(self.current_doc)["state"] if self.current_doc else None
-        page_work = state in ("needs_review", "rejected", "failed")
+        state = self._doc_state if self.current_doc else None
+        page_work = state in ("needs_review", "rejected", "failed") and not self._confirming
         for a in (self.a_rotate_l, self.a_rotate_r, self.a_blank, self.a_remove, self.a_rescan, self.a_insert,
                   self.a_split, self.a_merge, self.a_left, self.a_right, self.a_restore, self.a_scan_more):
             a.setEnabled(page_work and self.scan_thread is None)
         self.a_undo.setEnabled(page_work)
-        self.a_confirm.setEnabled(state in ("needs_review", "rejected"))
-        self.confirm_button.setEnabled(state in ("needs_review", "rejected"))
+        can_confirm = state in ("needs_review", "rejected") and not self._confirming
+        self.a_confirm.setEnabled(can_confirm)
+        self.confirm_button.setEnabled(can_confirm)
 
     def step_document(self, delta: int) -> None:
         row = self.doc_view.currentIndex().row()
@@ -590,13 +676,28 @@ class MainWindow(QMainWindow):
         self.viewer.set_flags(" · ".join(notes))
 
     def _overlays(self) -> None:
-        if self.show_words and not self.show_original and self.current_page is not None:
-            ocr = self.station.store.stage_results(self.current_page).get("ocr", {})
-            boxes = [(*w["bbox"], w["conf"]) for line in ocr.get("result", {}).get("lines", [])
-                     for w in line.get("words", [])]
-            self.viewer.show_boxes(boxes)
-        else:
+        """OCR word boxes: decoding a page's OCR result is a worker's job, kept per page once read."""
+        page, row = self.current_page, self._page_row()
+        if not (self.show_words and not self.show_original and page is not None and row is not None):
             self.viewer.show_boxes([])
+            return
+        key = (page, row.cleaned_blob)
+        if key in self._word_boxes:
+            self.viewer.show_boxes(self._word_boxes[key])
+            return
+
+        def read(station: Station) -> list[tuple[float, ...]]:
+            ocr = station.store.stage_results(page).get("ocr", {})
+            return [(*w["bbox"], w["conf"]) for line in (ocr.get("result") or {}).get("lines", [])
+                    for w in line.get("words", [])]
+
+        def done(boxes: list[tuple[float, ...]]) -> None:
+            if boxes:
+                self._word_boxes[key] = boxes
+            if page == self.current_page and self.show_words and not self.show_original:
+                self.viewer.show_boxes(boxes)
+
+        self.run_task(read, done)
 
     def step_page(self, delta: int) -> None:
         row = self.strip.currentIndex().row()
@@ -615,6 +716,7 @@ class MainWindow(QMainWindow):
     def _field_focused(self, key: str) -> None:
         s = self._doc_detail.get("suggestions", {}).get(key)
         if not s or not s.get("bbox"):
+            self._pending_highlight_for = None
             self.viewer.highlight(None)
             return
         page_no = int(s.get("page") or 1)
@@ -623,6 +725,7 @@ class MainWindow(QMainWindow):
             if target != self.current_page:
                 self.strip.setCurrentIndex(self.pages.index(page_no - 1))
         self._pending_highlight = s["bbox"]
+        self._pending_highlight_for = self._viewer_blob()  # put back once that page's image arrives
         self.viewer.highlight(s["bbox"])
 
     # -- page work -----------------------------------------------------------------------------------
@@ -720,28 +823,45 @@ class MainWindow(QMainWindow):
 
     # -- confirming ----------------------------------------------------------------------------------
     def confirm(self) -> bool:
+        """Check the form here (instant), then confirm on a worker: the store's transaction and the
+        audit entry never hold the GUI thread. The form is locked and the button says so meanwhile."""
         doc = self.current_doc
-        if doc is None or not self.confirm_button.isEnabled():
+        if doc is None or self._confirming or not self.confirm_button.isEnabled():
             return False
         problems = self.form.check()
         if problems:
             self.form.focus_first_problem()
             self.say(self.tr("Not confirmed: correct the fields marked in red."), error=True)
             return False
-        try:
-            self.station.confirm(doc, sets=self.form.entered(), accept_suggestions=False, user=self.user)
-        except StationError as exc:
-            detail = exc.detail if isinstance(exc.detail, list) else []
+        sets, user = self.form.entered(), self.user
+        self._set_confirming(True)
+
+        def done(_result: Any) -> None:
+            self._set_confirming(False)
+            self.say(self.tr("Confirmed."))
+            nxt = self.next_waiting()
+            self._doc_detail = {}
+            if nxt:
+                self.select_document(nxt)
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._set_confirming(False)
+            detail = exc.detail if isinstance(exc, StationError) and isinstance(exc.detail, list) else []
             self.form.show_problems({d["field"]: texts.problem_text(d["message"]) for d in detail})
             self.form.focus_first_problem()
-            self.say(exc.message, error=True)
-            return False
-        self.say(self.tr("Confirmed."))
-        nxt = self.next_waiting()
-        self.refresh()
-        if nxt:
-            self.select_document(nxt)
+            self.say(self._error_text(exc), error=True)
+
+        self.run_task(lambda station: station.confirm(doc, sets=sets, accept_suggestions=False, user=user),
+                      done, failed)
         return True
+
+    def _set_confirming(self, busy: bool) -> None:
+        self._confirming = busy
+        self.form.setEnabled(not busy and self._doc_state in ("needs_review", "rejected"))
+        self.confirm_button.setText(self.tr("Confirming…") if busy
+                                    else self.tr("Confirm and go to the next (Ctrl+Enter)"))
+        self._update_actions()
 
     # -- scanning ------------------------------------------------------------------------------------
     def _load_devices(self) -> None:
@@ -768,6 +888,8 @@ class MainWindow(QMainWindow):
                        **kwargs)
         t.status.connect(lambda m: self._set_scanner_state(m))
         t.page_started.connect(lambda i: self._set_scanner_state(self.tr("Scanning page %1").replace("%1", str(i))))
+        t.page_added.connect(self._page_arrived)
+        self._scanned = 0
         t.failed.connect(self._scan_failed)
         t.finished_scan.connect(self._scan_done)
         t.finished.connect(self._scan_thread_ended)
@@ -788,6 +910,16 @@ class MainWindow(QMainWindow):
     def rescan_page(self) -> None:
         if self.current_page is not None:
             self._start_scan(replace_page=self.current_page)
+
+    def _page_arrived(self, doc_id: str) -> None:
+        """A page is in the store: follow its document and read the strip now, not at the next poll."""
+        if self._closing:
+            return
+        self._scanned += 1
+        if doc_id:
+            self._follow_doc = doc_id
+        self._set_scanner_state(self.tr("%1 page(s) received").replace("%1", str(self._scanned)))
+        self.refresh()
 
     def stop_scan(self) -> None:
         if self.scan_thread is not None:
@@ -860,6 +992,9 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.station, self)
         dialog.exec()
+        dialog.deleteLater()
+        if dialog.language_changed_to:
+            self.refresh()  # counts and states in the new words
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True

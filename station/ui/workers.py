@@ -127,13 +127,16 @@ def load_image(path: Path, size: int) -> QImage:
 
     try:
         with Image.open(path) as im:
+            full = im.size
             if size:
                 im.draft("L" if im.mode == "L" else "RGB", (size, size))
                 im.thumbnail((size, size))
             im = im.convert("L" if im.mode in ("1", "L") else "RGB")
             fmt = QImage.Format.Format_Grayscale8 if im.mode == "L" else QImage.Format.Format_RGB888
             stride = im.width * (1 if im.mode == "L" else 3)
-            return _qimage(im.tobytes(), im.width, im.height, stride, fmt)
+            image = _qimage(im.tobytes(), im.width, im.height, stride, fmt)
+            image.setText("full-size", f"{full[0]}x{full[1]}")  # the viewer keeps page coordinates
+            return image
     except OSError:
         return QImage()
 
@@ -164,6 +167,36 @@ class Workers:
 
 
 _executors: set[Workers] = set()
+
+
+class Jobs:
+    """Now-and-then core calls from a dialog (set up signing, add a scanner): a worker thread exists
+    only while one runs, so an open dialog holds no thread and a closed one leaves none behind."""
+
+    def __init__(self, data_dir: Path, parent: QObject) -> None:
+        self.data_dir = data_dir
+        self.mailbox = Mailbox(parent)
+        self.workers: Workers | None = None
+        self.running = 0
+
+    def run(self, fn: Callable[[Any], Any], done: Callable[[Any], None],
+            failed: Callable[[BaseException], None]) -> None:
+        def finishing(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                self.running -= 1
+                if self.running == 0:
+                    self.shutdown()
+                callback(value)
+            return call
+
+        self.workers = self.workers or Workers(self.mailbox, threads=1)
+        self.running += 1
+        self.workers.task(Task(self.data_dir, fn, self.mailbox, finishing(done), finishing(failed)))
+
+    def shutdown(self) -> None:
+        if self.workers is not None:
+            self.workers.shutdown()
+            self.workers = None
 
 
 def open_executors() -> int:
@@ -278,8 +311,9 @@ class PipelineThread(StoppableThread):
 class ScanThread(StoppableThread):
     """One scan: into a new document (streaming into the pipeline) or, with `into`, added to one."""
 
-    status = Signal(str)
+    status = Signal(str)  # in the operator's words
     page_started = Signal(int)
+    page_added = Signal(str)  # the document a page was just recorded in (durable): show its thumbnail now
     progress = Signal(int, int)
     failed = Signal(str)  # the fault in the operator's words
     finished_scan = Signal()
@@ -294,6 +328,7 @@ class ScanThread(StoppableThread):
         self.batch, self.into, self.replace_page, self.user = batch, into, replace_page, user
         self.cancel = CancelToken()
         self.pipeline = pipeline
+        self._feeder: _Feeder | None = None
 
     def stop(self) -> None:
         super().stop()
@@ -311,9 +346,11 @@ class ScanThread(StoppableThread):
 
         thread = self
 
+        from station.ui.texts import scanner_status
+
         class Events:
             def status(self, message: str) -> None:
-                _emit(thread.status, message)
+                _emit(thread.status, scanner_status(message))
 
             def page_started(self, index: int) -> None:
                 _emit(thread.page_started, index)
@@ -327,24 +364,58 @@ class ScanThread(StoppableThread):
                 if self.replace_page is not None or self.into is not None:
                     if self.replace_page is not None:
                         options.source = "flatbed"
-                    got = scan_pages(station, self.device_id, options, cancel=self.cancel, events=Events())
                     work = PageWork(station)
+                    into = self.into if self.replace_page is None else None
+
+                    first = [True]
+
+                    def placed(record: Any) -> None:
+                        # Scan more: each page joins the document as it arrives, so the strip grows
+                        # while the feeder turns and a jam keeps what came before. The first page is
+                        # the one undo step (its snapshot is the document before the scan); the rest
+                        # are appended to the document it left being processed (the pipeline is held).
+                        if into is None:
+                            return
+                        if first[0]:
+                            work.insert(into, 10**6, [record], user=self.user)
+                            first[0] = False
+                        else:
+                            with station.store.transaction():
+                                station.store.append_pages(into, [record])
+                        _emit(thread.page_added, into)
+
+                    try:
+                        got = scan_pages(station, self.device_id, options, cancel=self.cancel, events=Events(),
+                                         on_page=placed)
+                    except ScannerError as exc:
+                        _emit(self.failed, error_text(exc))
+                        _emit(self.finished_scan)
+                        return
                     if self.replace_page is not None and got:
                         work.replace(self.replace_page, got[0], user=self.user)
-                    elif got and self.into is not None:
-                        work.insert(self.into, 10**6, got, user=self.user)
+                        _emit(self.page_added, "")
                     _emit(self.finished_scan)
                     return
                 if self.pipeline is not None:
                     self.pipeline.wait_idle(self._stop)
                 drivers = available_drivers(station.settings.get("scanner.escl_devices"))
                 found = find_device(self.device_id, drivers)
-                report = scan_into(station, found.driver, found.device, options,
+                feeder = _Feeder(found.driver)
+                self._feeder = feeder
+                report = scan_into(station, feeder, found.device, options,
                                    batch=self.batch or default_batch_name(), split=SplitMode(chosen.split),
-                                   user=self.user, events=Events(), cancel=self.cancel, progress=self._progress)
+                                   user=self.user, events=Events(), cancel=self.cancel, progress=self._progress,
+                                   recorded=lambda doc_id: _emit(thread.page_added, doc_id))
             finally:
                 station.close()
         except _Stopped:
+            # The feeder is done (or the window closes): the pipeline thread finishes the pages, and
+            # the operator may scan again at once.
+            feeder = self._feeder
+            if feeder is not None and feeder.error is not None and not self._stop.is_set():
+                _emit(self.failed, error_text(feeder.error))
+            if not self._stop.is_set():
+                _emit(self.finished_scan)
             return
         except Exception as exc:
             _emit(self.failed, error_text(exc))
@@ -354,10 +425,39 @@ class ScanThread(StoppableThread):
         _emit(self.finished_scan)
 
     def _progress(self, done: int, total: int, _message: str) -> None:
-        # The Stop button only cancels the feeder: the pages already here are processed. Closing
-        # the window stops the thread too, between pages; the next run carries on.
+        # The Stop button only cancels the feeder: the pages already here are processed, by this
+        # thread while the feeder turns, then by the pipeline thread (a run resumes where another
+        # left), so Scan is free again as soon as the paper is in. Closing the window stops the
+        # thread too, between pages; the next run carries on.
         _emit(self.progress, done, total)
         self._check()
+        if self._feeder is not None and self._feeder.done.is_set():
+            raise _Stopped
+
+
+class _Feeder:
+    """The driver, with a flag set the moment its scan call returns or fails (the paper is through)."""
+
+    def __init__(self, driver: Any) -> None:
+        self.driver = driver
+        self.name = driver.name
+        self.done = threading.Event()
+        self.error: BaseException | None = None
+
+    def list_devices(self) -> Any:
+        return self.driver.list_devices()
+
+    def capabilities(self, device: Any) -> Any:
+        return self.driver.capabilities(device)
+
+    def scan(self, *args: Any, **kwargs: Any) -> None:
+        try:
+            self.driver.scan(*args, **kwargs)
+        except BaseException as exc:
+            self.error = exc
+            raise
+        finally:
+            self.done.set()
 
 
 def error_text(exc: BaseException) -> str:

@@ -87,7 +87,10 @@ def scan_into(
     events: ScanEvents | None = None,
     cancel: CancelToken | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    recorded: Callable[[str], None] | None = None,
 ) -> ScanReport:
+    """`recorded(doc_id)` is called on the feeding thread after each page is durable, so a window can
+    show its thumbnail at once rather than after the batch."""
     options.validate()
     cancel = cancel or CancelToken()
     events = events or NullEvents()
@@ -117,6 +120,8 @@ def scan_into(
                     else:
                         store.append_pages(open_doc[0], [record])
                 report.pages += 1
+                if recorded is not None:
+                    recorded(open_doc[0])
 
             driver.scan(device, options, cancel, events, on_page)
         except ScannerError as exc:

@@ -2,6 +2,338 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../accounts.py" line="92"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="97"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="98"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="98"/>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="112"/>
+        <source>New account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="115"/>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="118"/>
+        <location filename="../../accounts.py" line="168"/>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="124"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="132"/>
+        <source>Only an administrator creates accounts and resets passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="152"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="152"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="168"/>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="175"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="201"/>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="208"/>
+        <source>Account %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="214"/>
+        <source>Reset the password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="221"/>
+        <source>The password of %1 was reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="229"/>
+        <source>Account %1 enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="229"/>
+        <source>Account %1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../dashboard.py" line="55"/>
+        <source>Progress toward 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="63"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="65"/>
+        <source>Import inventory (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="68"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="71"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81"/>
+        <source>Digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81"/>
+        <location filename="../../dashboard.py" line="107"/>
+        <location filename="../../dashboard.py" line="111"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="81"/>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103"/>
+        <source>Documents expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="103"/>
+        <source>Pages expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104"/>
+        <location filename="../../dashboard.py" line="110"/>
+        <source>Documents digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104"/>
+        <location filename="../../dashboard.py" line="110"/>
+        <source>Pages digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="104"/>
+        <source>% digitized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105"/>
+        <source>Documents approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105"/>
+        <source>% approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105"/>
+        <source>Documents archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="105"/>
+        <source>% archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107"/>
+        <source>Documents confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="107"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="108"/>
+        <source>Sent back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="110"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="110"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="113"/>
+        <source>Per procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="115"/>
+        <source>Per operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="116"/>
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="178"/>
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="184"/>
+        <source>%1 of %2 documents · %3 of %4 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="189"/>
+        <source>No inventory yet: import the list of paper files (Supervision → Import inventory) to see percentages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="192"/>
+        <source>Inventory: %1 paper file(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="195"/>
+        <source>%1 digitized document(s) are not in the inventory (their file code is not listed); they are not counted in the percentages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="198"/>
+        <source>Waiting to go to the archive: %1 document(s), %2 page(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="201"/>
+        <source>(no procedure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="205"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="230"/>
+        <location filename="../../dashboard.py" line="253"/>
+        <source>CSV table (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="230"/>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="231"/>
+        <source>Export the progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="248"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="249"/>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="252"/>
+        <source>Import the inventory of paper files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../dashboard.py" line="266"/>
+        <source>Inventory imported: %1 paper file(s), %2 new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentModel</name>
     <message>
         <location filename="../../models.py" line="84"/>
@@ -30,380 +362,445 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../login.py" line="58"/>
+        <source>Create the first administrator</source>
+        <translation>Create the first administrator</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="58"/>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="63"/>
+        <source>This station has no accounts yet. Create the administrator&apos;s account; the administrator then creates the operators&apos; and supervisors&apos; accounts with the command station user add.</source>
+        <translation>This station has no accounts yet. Create the administrator&apos;s account; the administrator then creates the operators&apos; and supervisors&apos; accounts with the command station user add.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="76"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="77"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="85"/>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="105"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="56"/>
+        <source>Station locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="68"/>
+        <source>The station is locked; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../login.py" line="121"/>
+        <source>Checking the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../window.py" line="72"/>
+        <location filename="../../window.py" line="82"/>
         <source>Scanning station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="123"/>
+        <location filename="../../window.py" line="141"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="124"/>
+        <location filename="../../window.py" line="142"/>
         <source>Scan more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="125"/>
+        <location filename="../../window.py" line="143"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="127"/>
-        <location filename="../../window.py" line="339"/>
+        <location filename="../../window.py" line="145"/>
+        <location filename="../../window.py" line="374"/>
         <source>Import files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="128"/>
+        <location filename="../../window.py" line="146"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="130"/>
+        <location filename="../../window.py" line="148"/>
         <source>Turn left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="131"/>
+        <location filename="../../window.py" line="149"/>
         <source>Turn right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="132"/>
+        <location filename="../../window.py" line="150"/>
         <source>Mark blank / keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="133"/>
+        <location filename="../../window.py" line="151"/>
         <source>Remove page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="134"/>
+        <location filename="../../window.py" line="152"/>
         <source>Restore removed page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="136"/>
+        <location filename="../../window.py" line="154"/>
         <source>Rescan this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="137"/>
+        <location filename="../../window.py" line="155"/>
         <source>Insert pages from files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="138"/>
+        <location filename="../../window.py" line="156"/>
         <source>Split document here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="139"/>
+        <location filename="../../window.py" line="157"/>
         <source>Merge with next document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="140"/>
+        <location filename="../../window.py" line="158"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="141"/>
+        <location filename="../../window.py" line="159"/>
         <source>Move page left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="143"/>
+        <location filename="../../window.py" line="161"/>
         <source>Move page right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="145"/>
+        <location filename="../../window.py" line="163"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="147"/>
+        <location filename="../../window.py" line="165"/>
         <source>Next document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="149"/>
+        <location filename="../../window.py" line="167"/>
         <source>Previous document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="151"/>
+        <location filename="../../window.py" line="169"/>
         <source>Next page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="153"/>
+        <location filename="../../window.py" line="171"/>
         <source>Previous page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="155"/>
+        <location filename="../../window.py" line="173"/>
         <source>Fit page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="156"/>
+        <location filename="../../window.py" line="174"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="157"/>
+        <location filename="../../window.py" line="175"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="158"/>
+        <location filename="../../window.py" line="176"/>
         <source>Show original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="160"/>
+        <location filename="../../window.py" line="178"/>
         <source>Show OCR words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="162"/>
+        <location filename="../../window.py" line="180"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="163"/>
+        <location filename="../../window.py" line="181"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="166"/>
+        <location filename="../../window.py" line="184"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="169"/>
+        <location filename="../../window.py" line="187"/>
         <source>&amp;Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="172"/>
+        <location filename="../../window.py" line="190"/>
         <source>&amp;Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="176"/>
+        <location filename="../../window.py" line="194"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="182"/>
+        <location filename="../../window.py" line="200"/>
         <source>Scanning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="187"/>
+        <location filename="../../window.py" line="205"/>
         <source>Scanner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="194"/>
+        <location filename="../../window.py" line="212"/>
         <source>Profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="206"/>
-        <location filename="../../window.py" line="359"/>
-        <location filename="../../window.py" line="811"/>
+        <location filename="../../window.py" line="224"/>
+        <location filename="../../window.py" line="394"/>
+        <location filename="../../window.py" line="938"/>
         <source>Scanner ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="209"/>
+        <location filename="../../window.py" line="227"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="240"/>
+        <location filename="../../window.py" line="258"/>
         <source>All batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="304"/>
+        <location filename="../../window.py" line="323"/>
+        <location filename="../../window.py" line="863"/>
         <source>Confirm and go to the next (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="318"/>
+        <location filename="../../window.py" line="353"/>
         <source>Welcome to the scanning station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="322"/>
+        <location filename="../../window.py" line="357"/>
         <source>&lt;ol&gt;&lt;li&gt;Choose a scanner and a profile above. Until a scanner is set up, the &lt;b&gt;demo scanner&lt;/b&gt; feeds sample pages so you can try everything.&lt;/li&gt;&lt;li&gt;Put the paper in and press &lt;b&gt;Scan&lt;/b&gt; (F5), or drop image and PDF files on this window.&lt;/li&gt;&lt;li&gt;Pages appear as they arrive; cleanup and text recognition run in the background.&lt;/li&gt;&lt;li&gt;Check the pages, correct the fields on the right (suggestions are coloured by confidence) and press &lt;b&gt;Ctrl+Enter&lt;/b&gt; to confirm and go to the next document.&lt;/li&gt;&lt;/ol&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="335"/>
+        <location filename="../../window.py" line="370"/>
         <source>Try the demo scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="349"/>
+        <location filename="../../supervision.py" line="135"/>
+        <location filename="../../window.py" line="384"/>
         <source>User: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="351"/>
-        <location filename="../../window.py" line="479"/>
+        <location filename="../../window.py" line="386"/>
+        <location filename="../../window.py" line="522"/>
         <source>Pipeline: idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="354"/>
+        <location filename="../../window.py" line="389"/>
         <source>Archive: not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="355"/>
+        <location filename="../../window.py" line="390"/>
         <source>Packages waiting: not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="372"/>
+        <location filename="../../workers.py" line="473"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="376"/>
+        <location filename="../../window.py" line="407"/>
         <source>Scanner: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="471"/>
+        <location filename="../../window.py" line="514"/>
         <source>%1 documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="476"/>
+        <location filename="../../window.py" line="519"/>
         <source>Waiting: %1 for cleanup, %2 for OCR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="533"/>
+        <location filename="../../window.py" line="614"/>
         <source>Sent back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="535"/>
+        <location filename="../../window.py" line="616"/>
         <source>Processing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="537"/>
+        <location filename="../../window.py" line="618"/>
         <source>The pages are being cleaned and read; the fields fill in when they are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="585"/>
+        <location filename="../../window.py" line="664"/>
         <source>No page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="594"/>
+        <location filename="../../window.py" line="673"/>
         <source>blank page, kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="594"/>
+        <location filename="../../window.py" line="673"/>
         <source>blank page, left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="596"/>
+        <location filename="../../window.py" line="675"/>
         <source>original — cleanup pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="673"/>
+        <location filename="../../window.py" line="769"/>
         <source>The bin of this document is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="693"/>
+        <location filename="../../window.py" line="789"/>
         <source>There is no next document to merge with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="704"/>
+        <location filename="../../window.py" line="800"/>
         <source>Undone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="716"/>
+        <location filename="../../window.py" line="812"/>
         <source>Insert pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="717"/>
-        <location filename="../../window.py" line="828"/>
+        <location filename="../../window.py" line="813"/>
+        <location filename="../../window.py" line="957"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="736"/>
+        <location filename="../../window.py" line="834"/>
         <source>Not confirmed: correct the fields marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="746"/>
+        <location filename="../../window.py" line="841"/>
         <source>Confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="761"/>
+        <location filename="../../window.py" line="874"/>
         <source>(not answering)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="777"/>
+        <location filename="../../window.py" line="890"/>
         <source>Scanning page %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="785"/>
+        <location filename="../../window.py" line="900"/>
         <source>Scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="802"/>
+        <location filename="../../window.py" line="927"/>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="827"/>
+        <location filename="../../window.py" line="956"/>
         <source>Import files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="833"/>
+        <location filename="../../window.py" line="962"/>
         <source>Import a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="842"/>
+        <location filename="../../window.py" line="971"/>
         <source>Imported %1 document(s); %2 file(s) refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../window.py" line="847"/>
+        <location filename="../../window.py" line="976"/>
         <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="862"/>
+        <source>Confirming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../window.py" line="921"/>
+        <source>%1 page(s) received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -548,205 +945,689 @@
 <context>
     <name>PageModel</name>
     <message>
-        <location filename="../../models.py" line="216"/>
+        <location filename="../../models.py" line="242"/>
         <source>waiting for cleanup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="218"/>
+        <location filename="../../models.py" line="244"/>
         <source>waiting for OCR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="220"/>
+        <location filename="../../models.py" line="246"/>
         <source>processing failed: rescan this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="222"/>
+        <location filename="../../models.py" line="248"/>
         <source>blank page, kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../models.py" line="222"/>
+        <location filename="../../models.py" line="248"/>
         <source>blank page, left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../accounts.py" line="49"/>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="55"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="64"/>
+        <source>Password</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="65"/>
+        <source>Password again</source>
+        <translation type="unfinished">Password again</translation>
+    </message>
+    <message>
+        <location filename="../../accounts.py" line="78"/>
+        <source>The two passwords differ; type them again.</source>
+        <translation type="unfinished">The two passwords differ; type them again.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../review.py" line="99"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="99"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="100"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="118"/>
+        <source>(no title)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="121"/>
+        <source>%1 page(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../review.py" line="179"/>
+        <source>All operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="180"/>
+        <source>All procedures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="181"/>
+        <source>Any flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="184"/>
+        <source>Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="184"/>
+        <source>Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="185"/>
+        <source>Flag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="189"/>
+        <source>Sampling mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="191"/>
+        <source>Show the documents picked for a full page-by-page check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="194"/>
+        <source>Pick documents to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="249"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="249"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="249"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="250"/>
+        <source>Where from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="259"/>
+        <source>Rows in yellow: the operator typed a value other than the suggestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="268"/>
+        <source>Every page checked: passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="271"/>
+        <source>Check failed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="278"/>
+        <source>Send back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="281"/>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="377"/>
+        <source>(no procedure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="384"/>
+        <source>%1 of %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="405"/>
+        <source>Nothing waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="409"/>
+        <location filename="../../review.py" line="476"/>
+        <source>No page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="413"/>
+        <source>Confirmed by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="416"/>
+        <source>Procedure: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="418"/>
+        <source>Sent back before: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="421"/>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="421"/>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="421"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="423"/>
+        <source>Picked for a page-by-page check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="443"/>
+        <source>confidence %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="460"/>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="507"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="577"/>
+        <source>This document was picked for a page-by-page check: turn on the sampling mode, tick every page and record the result before approving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="580"/>
+        <source>This document failed its page-by-page check: send it back to its operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="589"/>
+        <source>You confirmed this document yourself, so you cannot approve it: another supervisor approves it (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="591"/>
+        <source>You confirmed this document yourself, so you cannot send it back: another supervisor decides on it (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="593"/>
+        <source>You confirmed this document yourself, so you cannot check it: another supervisor checks it (four-eyes rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="602"/>
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="615"/>
+        <source>Send back to the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="616"/>
+        <source>Say what the operator must correct; %1 sees this note with the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="621"/>
+        <source>Sent back to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="632"/>
+        <source>%1 document(s) picked for a page-by-page check (share %2 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="645"/>
+        <source>Page check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="645"/>
+        <source>Say what is wrong; the note goes to the operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="658"/>
+        <source>Page check recorded: passed; the document may be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../review.py" line="659"/>
+        <source>Page check recorded: failed; the document went back to %1 with the note.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../settings.py" line="36"/>
+        <location filename="../../settings.py" line="50"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="41"/>
+        <location filename="../../settings.py" line="55"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="42"/>
+        <location filename="../../settings.py" line="56"/>
         <source>Scanners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="43"/>
+        <location filename="../../settings.py" line="57"/>
         <source>Scan profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="44"/>
-        <source>Archive and signing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../settings.py" line="45"/>
+        <location filename="../../settings.py" line="61"/>
         <source>All settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="52"/>
+        <location filename="../../settings.py" line="68"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="53"/>
+        <location filename="../../settings.py" line="69"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="59"/>
-        <location filename="../../settings.py" line="153"/>
+        <location filename="../../settings.py" line="75"/>
+        <location filename="../../settings.py" line="175"/>
         <source>Locked by the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="71"/>
+        <location filename="../../settings.py" line="87"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="74"/>
+        <location filename="../../settings.py" line="90"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="75"/>
-        <source>A new language is used from the next start of the station.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../settings.py" line="83"/>
+        <location filename="../../settings.py" line="99"/>
         <source>Network scanners added by address (for networks where they are not found by themselves):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="92"/>
+        <location filename="../../settings.py" line="108"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="94"/>
+        <location filename="../../settings.py" line="110"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="158"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="158"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="158"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="136"/>
+        <location filename="../../settings.py" line="158"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="137"/>
+        <location filename="../../settings.py" line="159"/>
         <source>Page size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="137"/>
+        <location filename="../../settings.py" line="159"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="184"/>
         <source>Archive address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
-        <location filename="../../settings.py" line="164"/>
+        <location filename="../../settings.py" line="184"/>
         <source>not configured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="185"/>
         <source>Archive token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="185"/>
         <source>not configured (kept in the system keyring once set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="164"/>
-        <source>Signing certificate or token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="191"/>
         <source>Setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="191"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="170"/>
+        <location filename="../../settings.py" line="191"/>
         <source>Set by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="177"/>
+        <location filename="../../settings.py" line="199"/>
         <source>administrator (locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="181"/>
+        <location filename="../../settings.py" line="203"/>
         <source>you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="181"/>
+        <location filename="../../settings.py" line="203"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="201"/>
+        <location filename="../../settings.py" line="227"/>
         <source>%1: not a valid value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="58"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="60"/>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="91"/>
+        <source>A new language applies at once, in every open window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SigningPage</name>
+    <message>
+        <location filename="../../settings.py" line="278"/>
+        <source>Certificate file (PKCS#12: .p12, .pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="280"/>
+        <source>USB token or smart card (PKCS#11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="287"/>
+        <location filename="../../settings.py" line="363"/>
+        <source>Certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="291"/>
+        <location filename="../../settings.py" line="309"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="296"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="300"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="301"/>
+        <source>The passphrase is kept in the system keyring, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="304"/>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="314"/>
+        <location filename="../../settings.py" line="369"/>
+        <source>Driver library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="317"/>
+        <source>Token label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="320"/>
+        <source>Key label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="324"/>
+        <source>PIN (to read the certificate now; not kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="327"/>
+        <source>Use this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="352"/>
+        <source>Locked by the administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="364"/>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="369"/>
+        <source>Libraries (*.so *.dll)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="383"/>
+        <source>No signing certificate is set up: documents cannot be sealed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="385"/>
+        <source>certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="385"/>
+        <source>token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="386"/>
+        <source>test identity (not for real documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="387"/>
+        <source>In use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="389"/>
+        <source>Holder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="390"/>
+        <source>Valid until %1 (%2 days left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="393"/>
+        <source>The certificate is read from the token when a document is sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="424"/>
+        <source>Opening the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="431"/>
+        <source>Saved: documents are sealed with this certificate from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../supervision.py" line="62"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="64"/>
+        <location filename="../../supervision.py" line="78"/>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="66"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="77"/>
+        <source>S&amp;upervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="79"/>
+        <source>Progress dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="81"/>
+        <source>Import inventory (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="83"/>
+        <source>Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="84"/>
+        <source>Lock the station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="178"/>
+        <source>Locked — %1 is away</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../window.py" line="884"/>
+        <location filename="../../window.py" line="1014"/>
         <source>Scanning station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -899,794 +1780,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="58" />
+        <location filename="../../review.py" line="58"/>
         <source>changed by the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="59" />
+        <location filename="../../review.py" line="59"/>
         <source>picked for checking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="60" />
+        <location filename="../../review.py" line="60"/>
         <source>page check pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="61" />
+        <location filename="../../review.py" line="61"/>
         <source>sent back before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="62" />
+        <location filename="../../review.py" line="62"/>
         <source>uncertain text recognition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="63" />
+        <location filename="../../review.py" line="63"/>
         <source>blank pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="70" />
+        <location filename="../../review.py" line="70"/>
         <source>typed by the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="71" />
+        <location filename="../../review.py" line="71"/>
         <source>suggestion kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="72" />
+        <location filename="../../review.py" line="72"/>
         <source>suggestion left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../review.py" line="73" />
+        <location filename="../../review.py" line="73"/>
         <source>from the profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="221" />
+        <location filename="../../supervision.py" line="222"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="222" />
+        <location filename="../../supervision.py" line="223"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="223" />
+        <location filename="../../supervision.py" line="224"/>
         <source>administrator</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>LoginDialog</name>
     <message>
-        <location filename="../../login.py" line="1" />
-        <source>Create the first administrator</source>
-        <translation>Create the first administrator</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="1" />
-        <source>Log in</source>
-        <translation>Log in</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="1" />
-        <source>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</source>
-        <translation>This station has no accounts yet. Create the administrator's account; the administrator then creates the operators' and supervisors' accounts with the command station user add.</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="1" />
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="1" />
-        <source>Password</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="1" />
-        <source>Password again</source>
-        <translation>Password again</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="1" />
-        <source>The two passwords differ; type them again.</source>
-        <translation>The two passwords differ; type them again.</translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="56" />
-        <source>Station locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="68" />
-        <source>The station is locked; nothing was lost. %1 types the password to carry on, or another person logs in with their own name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../login.py" line="121" />
-        <source>Checking the password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AccountsDialog</name>
-    <message>
-        <location filename="../../accounts.py" line="92" />
-        <source>Accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="97" />
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="97" />
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="97" />
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="98" />
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="98" />
-        <source>Created by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="112" />
-        <source>New account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="115" />
-        <source>Reset password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="118" />
-        <source>Disable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="124" />
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="132" />
-        <source>Only an administrator creates accounts and resets passwords.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="152" />
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="152" />
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="168" />
-        <source>Enable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="175" />
-        <source>Working…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="200" />
-        <source>New account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="207" />
-        <source>Account %1 created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="213" />
-        <source>Reset the password of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="220" />
-        <source>The password of %1 was reset.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="228" />
-        <source>Account %1 enabled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="228" />
-        <source>Account %1 disabled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Dashboard</name>
-    <message>
-        <location filename="../../dashboard.py" line="55" />
-        <source>Progress toward 100 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="63" />
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="65" />
-        <source>Import inventory (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="68" />
-        <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="71" />
-        <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="81" />
-        <source>Digitized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="81" />
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="81" />
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="103" />
-        <source>Procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="103" />
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="103" />
-        <source>Documents expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="103" />
-        <source>Pages expected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="104" />
-        <source>Documents digitized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="104" />
-        <source>Pages digitized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="104" />
-        <source>% digitized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="105" />
-        <source>Documents approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="105" />
-        <source>% approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="105" />
-        <source>Documents archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="105" />
-        <source>% archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="107" />
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="107" />
-        <source>Documents confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="107" />
-        <source>Pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="108" />
-        <source>Sent back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="110" />
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="110" />
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="113" />
-        <source>Per procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="115" />
-        <source>Per operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="116" />
-        <source>Per day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="177" />
-        <source>as of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="183" />
-        <source>%1 of %2 documents · %3 of %4 pages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="188" />
-        <source>No inventory yet: import the list of paper files (Supervision → Import inventory) to see percentages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="191" />
-        <source>Inventory: %1 paper file(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="194" />
-        <source>%1 digitized document(s) are not in the inventory (their file code is not listed); they are not counted in the percentages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="197" />
-        <source>Waiting to go to the archive: %1 document(s), %2 page(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="200" />
-        <source>(no procedure)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="204" />
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="229" />
-        <source>CSV table (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="229" />
-        <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="230" />
-        <source>Export the progress report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="247" />
-        <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="248" />
-        <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="251" />
-        <source>Import the inventory of paper files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../dashboard.py" line="265" />
-        <source>Inventory imported: %1 paper file(s), %2 new.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PasswordForm</name>
-    <message>
-        <location filename="../../accounts.py" line="49" />
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="55" />
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="64" />
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="65" />
-        <source>Password again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../accounts.py" line="78" />
-        <source>The two passwords differ; type them again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QueueModel</name>
-    <message>
-        <location filename="../../review.py" line="99" />
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="99" />
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="99" />
-        <source>Procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="99" />
-        <source>Document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="100" />
-        <source>Flags</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="118" />
-        <source>(no title)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="121" />
-        <source>%1 page(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReviewScreen</name>
-    <message>
-        <location filename="../../review.py" line="177" />
-        <source>All operators</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="178" />
-        <source>All procedures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="179" />
-        <source>Any flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="182" />
-        <source>Operator:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="182" />
-        <source>Procedure:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="183" />
-        <source>Flag:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="187" />
-        <source>Sampling mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="189" />
-        <source>Show the documents picked for a full page-by-page check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="192" />
-        <source>Pick documents to check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="243" />
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="243" />
-        <source>Suggested</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="243" />
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="244" />
-        <source>Where from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="252" />
-        <source>Rows in yellow: the operator typed a value other than the suggestion.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="261" />
-        <source>Every page checked: passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="264" />
-        <source>Check failed…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="271" />
-        <source>Send back…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="274" />
-        <source>Approve (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="370" />
-        <source>(no procedure)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="377" />
-        <source>%1 of %2 waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="398" />
-        <source>Nothing waiting for approval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="402" />
-        <source>No page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="406" />
-        <source>Confirmed by %1 at %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="409" />
-        <source>Procedure: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="411" />
-        <source>Sent back before: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="414" />
-        <source>not checked yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="414" />
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="414" />
-        <source>failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="416" />
-        <source>Picked for a page-by-page check: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="435" />
-        <source>confidence %1%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="449" />
-        <source>Page %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="494" />
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="547" />
-        <source>This document was picked for a page-by-page check: turn on the sampling mode, tick every page and record the result before approving it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="550" />
-        <source>This document failed its page-by-page check: send it back to its operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="559" />
-        <source>You confirmed this document yourself, so you cannot approve it: another supervisor approves it (four-eyes rule).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="561" />
-        <source>You confirmed this document yourself, so you cannot send it back: another supervisor decides on it (four-eyes rule).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="563" />
-        <source>You confirmed this document yourself, so you cannot check it: another supervisor checks it (four-eyes rule).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="572" />
-        <source>Approved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="585" />
-        <source>Send back to the operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="586" />
-        <source>Say what the operator must correct; %1 sees this note with the document.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="591" />
-        <source>Sent back to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="602" />
-        <source>%1 document(s) picked for a page-by-page check (share %2 %).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="615" />
-        <source>Page check failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="615" />
-        <source>Say what is wrong; the note goes to the operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="628" />
-        <source>Page check recorded: passed; the document may be approved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../review.py" line="629" />
-        <source>Page check recorded: failed; the document went back to %1 with the note.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Supervision</name>
-    <message>
-        <location filename="../../supervision.py" line="62" />
-        <source>Documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../supervision.py" line="64" />
-        <source>Review queue</source>
+        <location filename="../../texts.py" line="84"/>
+        <source>Scanning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="66" />
-        <source>Progress</source>
+        <location filename="../../texts.py" line="85"/>
+        <source>Scanning one page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="77" />
-        <source>S&amp;upervision</source>
+        <location filename="../../texts.py" line="86"/>
+        <source>Stopped after %1 page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="79" />
-        <source>Progress dashboard</source>
+        <location filename="../../texts.py" line="87"/>
+        <source>%1 page(s) scanned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="81" />
-        <source>Import inventory (CSV)…</source>
+        <location filename="../../texts.py" line="88"/>
+        <source>Feeder empty after %1 page(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="83" />
-        <source>Accounts…</source>
+        <location filename="../../texts.py" line="89"/>
+        <source>Scan stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="84" />
-        <source>Lock the station</source>
+        <location filename="../../texts.py" line="90"/>
+        <source>The scanner is busy — waiting for it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="178" />
-        <source>Locked — %1 is away</source>
+        <location filename="../../texts.py" line="92"/>
+        <source>The scanner lacks that resolution; scanning at %1 dpi</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
