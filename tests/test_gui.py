@@ -191,6 +191,7 @@ def test_dates_are_checked_as_typed_and_stored_iso_and_confirm_moves_on(  # type
     assert state_of(data, processed_docs[0])["state"] == "needs_review"
     replace_text(qtbot, w.form.rows["paper_file_code"].editor, REQUIRED_BY_HAND["paper_file_code"])
     qtbot.keyClick(w, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: state_of(data, processed_docs[0])["state"] == "confirmed", timeout=10000)
     shown = state_of(data, processed_docs[0])
     assert shown["state"] == "confirmed"
     assert shown["metadata"]["issued_date"] == "2021-03-05"

@@ -235,13 +235,13 @@ def test_language_switches_live(qtbot, data: Path, processed_docs: list[str]) ->
         assert w.a_scan.text() == "Scan"
         assert w.a_scan.toolTip() == "Scan (F5)"
         assert w.menuBar().actions()[0].text() == "&File"
-        assert w.status_user.text() == "User: an"
+        assert w.status_user.text() == "User: an (operator)"
         assert w.confirm_button.text() == "Confirm and go to the next (Ctrl+Enter)"
         assert w.docs.headerData(0, Qt.Orientation.Horizontal) == "State"  # models translate as they draw
         labels = {lbl.text() for lbl in w.form.findChildren(QLabel)}
         assert "Subject *" in labels
         switch_language("vi")
-        assert w.a_scan.text() == "Quét" and w.status_user.text() == "Người dùng: an"
+        assert w.a_scan.text() == "Quét" and w.status_user.text() == "Người dùng: an (người nhập liệu)"
         assert "Trích yếu nội dung *" in {lbl.text() for lbl in w.form.findChildren(QLabel)}
         # The way an operator does it: Settings → Language → Save, and the open window follows.
         from station.ui.settings import SettingsDialog

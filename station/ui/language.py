@@ -55,6 +55,9 @@ class Catalogue:
                     except re.error:  # the same argument twice: not worth matching
                         continue
 
+        # The most specific pattern first: "User: %1 (%2)" before "User: %1", which would swallow the role.
+        self.patterns.sort(key=lambda p: (-p[0].groups, -len(_ARG.sub("", p[1]))))
+
     def reword(self, text: str, language: str) -> str | None:
         """`text` (in either language) in `language`, or None when the catalogue does not know it."""
         if not text or not text.strip():

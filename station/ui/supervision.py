@@ -132,8 +132,9 @@ class Supervision(QObject):
             self.tabs.setCurrentIndex(0)
         from PySide6.QtCore import QCoreApplication
 
-        self.window.status_user.setText(QCoreApplication.translate("MainWindow", "User: %1").replace(
-            "%1", self.session.user) + f" ({role_name(self.session.role)})")
+        # One translatable text with both arguments, so a live language switch re-words the role too.
+        self.window.status_user.setText(QCoreApplication.translate("MainWindow", "User: %1 (%2)").replace(
+            "%1", self.session.user).replace("%2", role_name(self.session.role)))
 
     def show_tab(self, index: int) -> None:
         if self.tabs.isTabVisible(index):

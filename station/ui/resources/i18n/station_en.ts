@@ -641,7 +641,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="135"/>
         <location filename="../../window.py" line="384"/>
         <source>User: %1</source>
         <translation type="unfinished"></translation>
@@ -801,6 +800,11 @@
     <message>
         <location filename="../../window.py" line="921"/>
         <source>%1 page(s) received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="136"/>
+        <source>User: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1619,7 +1623,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="178"/>
+        <location filename="../../supervision.py" line="179"/>
         <source>Locked — %1 is away</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,17 +1834,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="222"/>
+        <location filename="../../supervision.py" line="223"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="223"/>
+        <location filename="../../supervision.py" line="224"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="224"/>
+        <location filename="../../supervision.py" line="225"/>
         <source>administrator</source>
         <translation type="unfinished"></translation>
     </message>

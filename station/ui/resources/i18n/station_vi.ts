@@ -641,7 +641,6 @@
         <translation>Quét thử bằng máy quét mẫu</translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="135"/>
         <location filename="../../window.py" line="384"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
@@ -802,6 +801,11 @@
         <location filename="../../window.py" line="921"/>
         <source>%1 page(s) received</source>
         <translation>Đã nhận %1 trang</translation>
+    </message>
+    <message>
+        <location filename="../../supervision.py" line="136"/>
+        <source>User: %1 (%2)</source>
+        <translation>Người dùng: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1619,7 +1623,7 @@
         <translation>Khóa trạm</translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="178"/>
+        <location filename="../../supervision.py" line="179"/>
         <source>Locked — %1 is away</source>
         <translation>Đã khóa — %1 đang vắng mặt</translation>
     </message>
@@ -1830,17 +1834,17 @@
         <translation>theo cấu hình</translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="222"/>
+        <location filename="../../supervision.py" line="223"/>
         <source>operator</source>
         <translation>người nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="223"/>
+        <location filename="../../supervision.py" line="224"/>
         <source>supervisor</source>
         <translation>người giám sát</translation>
     </message>
     <message>
-        <location filename="../../supervision.py" line="224"/>
+        <location filename="../../supervision.py" line="225"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
