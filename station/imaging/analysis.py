@@ -49,6 +49,19 @@ def odd(n: float) -> int:
     return k if k % 2 == 1 else k + 1
 
 
+def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """8-connected components of a uint8 mask, with 16-bit labels when they fit.
+
+    A 32-bit label image is four times the size of the mask: at the working copy's 150 dpi of a
+    300-dpi page that alone is one more full-size copy of the page. OpenCV refuses (rather than
+    wraps) when a page has 65 535 components or more; only then are 32-bit labels made.
+    """
+    try:
+        return cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
+    except cv2.error:
+        return cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_32S)
+
+
 def hist_percentile(values: np.ndarray, q: float, mask: np.ndarray | None = None) -> float:
     """Percentile of uint8 values through a histogram: far faster than np.percentile on a page."""
     hist = cv2.calcHist([values], [0], None if mask is None else mask.astype(np.uint8), [256], [0, 256]).ravel()
@@ -80,7 +93,7 @@ def paper_tone(grey: np.ndarray, bgr: np.ndarray | None) -> Paper:
 @dataclass
 class InkMap:
     ink: np.ndarray  # bool: clearly darker than the local paper, specks removed
-    stats: np.ndarray  # connected components of the ink (OpenCV stats, row 0 is the background)
+    stats: np.ndarray  # connected components of the ink (OpenCV stats, background row dropped)
     centroids: np.ndarray
 
 
@@ -90,12 +103,16 @@ def ink_map(
     """Marks against the local paper level (a closing removes strokes), so shading and
     show-through do not count, and large solid areas (photos, black boxes) are added back whole."""
     k = odd(BACKGROUND_MM * px_mm)
-    background = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    diff = cv2.subtract(background, grey)
-    ink = (diff > max(INK_MIN_DIFF, INK_REL_DIFF * paper)) & valid
+    diff = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    cv2.subtract(diff, grey, dst=diff)  # background minus page, in place: one working-size plane
+    level = int(math.floor(max(INK_MIN_DIFF, INK_REL_DIFF * paper)))
+    ink = cv2.threshold(diff, level, 1, cv2.THRESH_BINARY)[1]
+    del diff
+    cv2.bitwise_and(ink, np.ascontiguousarray(valid).view(np.uint8), dst=ink)  # bool masks are 0/1 bytes
     if solid is not None:
-        ink |= solid
-    n, labels, stats, centroids = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+        cv2.bitwise_or(ink, np.ascontiguousarray(solid).view(np.uint8), dst=ink)
+    n, labels, stats, centroids = components(ink)
+    del ink
     keep = stats[:, cv2.CC_STAT_AREA] >= SPECK_MM2 * px_mm * px_mm
     keep[0] = False
     return InkMap(ink=keep[labels], stats=stats[keep], centroids=centroids[keep])
@@ -207,7 +224,7 @@ def _round_blobs(candidates: np.ndarray, px_mm: float) -> list[tuple[int, int, n
     """Components shaped like a hole: round, full, 4.5–10 mm across, not cut by the image edge."""
     h, w = candidates.shape
     dmin, dmax = (d * px_mm for d in HOLE_DIAMETER_MM)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(candidates.astype(np.uint8), connectivity=8)
+    n, labels, stats, _ = components(candidates.astype(np.uint8))
     found = []
     for i in range(1, n):
         x, y, bw, bh, area = (int(v) for v in stats[i])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from station.imaging.analysis import InkMap, ink_map, odd
+from station.imaging.analysis import InkMap, components, ink_map, odd
 from station.imaging.geometry import Rect
 
 DARK_MAX = 100.0  # grey level; a scanner's black backing is 0–60, paper 180 and up
@@ -39,7 +39,7 @@ class Border:
     fill: np.ndarray | None  # border left inside the crop, to paint with paper (working canvas size)
     found: bool
     content: np.ndarray  # what counts as page content (bool, working canvas size)
-    ink: InkMap  # all marks, border included, with their connected components
+    ink: InkMap  # connected components of all marks, border included (its mask is `content`)
     near_border: np.ndarray  # the border and its soft edge (bool, working canvas size)
 
 
@@ -72,25 +72,34 @@ def find_border(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float)
     dark_thr = min(DARK_MAX, DARK_REL * paper)
     dark = ((grey < dark_thr) & valid).astype(np.uint8)
     k = odd(SOLID_MM * px_mm)
-    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))) > 0
+    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    del dark
 
     # Border: solid dark that runs along the edge of the scan (the canvas edge, or the edge of the
     # area a rotation uncovered) for a good part of its own length. Black bars printed on the sheet
     # (a Patch-T code, naps2/skewed.jpg) reach the edge of the scan only with their ends.
     frame_band = odd(2 * FRAME_MM * px_mm)
-    near_frame = cv2.dilate((~valid).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (frame_band, frame_band)),
-                            borderType=cv2.BORDER_CONSTANT, borderValue=1) > 0
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(solid.astype(np.uint8), connectivity=8)
-    contact = np.bincount(labels[near_frame & solid], minlength=n) / (FRAME_MM * px_mm)
+    near_frame = cv2.dilate((~valid).view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (frame_band, frame_band)),
+                            borderType=cv2.BORDER_CONSTANT, borderValue=1)
+    n, labels, stats, _ = components(solid)
+    cv2.bitwise_and(near_frame, solid, dst=near_frame)
+    contact = np.bincount(labels[near_frame.view(bool)], minlength=n) / (FRAME_MM * px_mm)
+    del near_frame
     extent = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
     is_border = contact >= np.maximum(MIN_CONTACT_MM * px_mm, CONTACT_SHARE * extent)
     is_border[0] = False
     border = is_border[labels]
+    del labels
+    solid = solid.view(bool)
+    solid &= ~border  # solid marks on the sheet (photos, black boxes) count as ink whole
 
     halo = odd(2 * HALO_MM * px_mm)
-    near_border = cv2.dilate(border.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))) > 0
-    ink = ink_map(grey, valid, paper, px_mm, solid=solid & ~border)
-    content = ink.ink & ~near_border
+    near_border = cv2.dilate(border.view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))).view(bool)
+    ink = ink_map(grey, valid, paper, px_mm, solid=solid)
+    del solid
+    # Content is the ink away from the border; computed in the ink mask's own memory (the bare ink
+    # mask is not needed again), so Border.ink.ink is the content too.
+    content = np.logical_and(ink.ink, ~near_border, out=ink.ink)
 
     full = (0, 0, w, h)
     if not border.any():

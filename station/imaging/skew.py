@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from station.imaging.analysis import components
+
 MAX_SKEW_DEG = 20.0
 COARSE_STEP_DEG = 0.5
 FINE_HALF_SPAN_DEG = 0.6
@@ -54,8 +56,9 @@ def text_ink(grey: np.ndarray, dpi: float) -> np.ndarray:
     hist = cv2.calcHist([grey], [0], None, [256], [0, 256]).ravel()
     paper = float(np.searchsorted(np.cumsum(hist), 0.9 * hist.sum()))
     thr = min(thr, paper - 40.0)
-    ink = (grey <= thr).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    ink = cv2.threshold(grey, int(math.floor(thr)), 1, cv2.THRESH_BINARY_INV)[1]  # grey <= thr
+    n, labels, stats, _ = components(ink)
+    del ink
     if n <= 1:
         return np.zeros(grey.shape, dtype=bool)
     px_mm = dpi / 25.4
@@ -149,14 +152,15 @@ def _refine(pts: Points, start: float, vertical: bool, half_span: float, step: f
     return _parabola_peak(angles, scores)
 
 
-def text_points(grey: np.ndarray, dpi: float) -> Points:
-    """Text-like ink as points: the input of every estimate below.
+def text_points(grey: np.ndarray, dpi: float, ink: np.ndarray | None = None) -> Points:
+    """Text-like ink as points (`ink`: text_ink of the page when the caller has it already):
+    the input of every estimate below.
 
     Each point is moved by a fixed pseudo-random fraction of a pixel: on the bare pixel grid the
     profile at exactly 0° is sharper than at any other angle for any ink at all (pictures,
     hatching), which pulls weak estimates to the incoming image's axes.
     """
-    ys, xs = np.nonzero(text_ink(grey, dpi))
+    ys, xs = np.nonzero(text_ink(grey, dpi) if ink is None else ink)
     rng = np.random.default_rng(54321)
     jitter = rng.normal(0.0, JITTER_PX, (2, ys.size)).astype(np.float32)
     return make_points(ys.astype(np.float32) + jitter[0], xs.astype(np.float32) + jitter[1], dpi)
