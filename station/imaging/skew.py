@@ -124,12 +124,19 @@ def _score(pts: Points, angle_deg: float, vertical: bool, bin_px: float = 1.0, s
         p = p * np.float32(1.0 / bin_px)
     p -= p.min()
     i = p.astype(np.int32)
-    f = (p - i).astype(np.float64)
+    p -= i  # the fraction of a bin each point gives to the next bin
     n = int(i.max()) + 2
     k = int(strip.max()) + 1
-    idx = i + strip * n
-    hist = np.bincount(idx, weights=1.0 - f, minlength=k * n) + np.bincount(idx + 1, weights=f, minlength=k * n)
-    d = np.diff(hist.reshape(k, n), axis=1)
+    if k > 1:
+        i += strip * n
+    # Linear splatting: bin j gets (1 - f) of its points and f of the previous bin's. The last bin
+    # of a strip only ever receives (n is one more than the highest bin used), so the shift by one
+    # never carries a strip's weight into the next strip.
+    count = np.bincount(i, minlength=k * n).astype(np.float64)
+    part = np.bincount(i, weights=p, minlength=k * n)
+    count -= part
+    count[1:] += part[:-1]
+    d = np.diff(count.reshape(k, n), axis=1)
     return float(np.einsum("ij,ij->", d, d))
 
 
