@@ -117,21 +117,26 @@ def find_border(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float)
         return Border(full, None, False, content, ink, near_border)
     crop = (left, top, kept_w, kept_h)
 
-    # What remains of the border inside the crop, away from the content's bounding box.
-    inside = np.zeros_like(border)
-    inside[top : h - bottom, left : w - right] = border[top : h - bottom, left : w - right]
-    ys, xs = np.nonzero(content[top : h - bottom, left : w - right])
-    keep_out = np.zeros_like(border)
-    if ys.size:
-        x0 = max(0, left + int(xs.min()) - safety)
-        x1 = min(w, left + int(xs.max()) + 1 + safety)
-        y0 = max(0, top + int(ys.min()) - safety)
-        y1 = min(h, top + int(ys.max()) + 1 + safety)
-        keep_out[y0:y1, x0:x1] = True
-    fill = inside & ~keep_out
+    # What remains of the border inside the crop, away from the content's bounding box: made in
+    # the border mask's own memory (it is not needed again), the box found from row and column
+    # projections rather than the coordinates of every content pixel.
+    fill = border
+    fill[:top] = False
+    fill[h - bottom :] = False
+    fill[:, :left] = False
+    fill[:, w - right :] = False
+    kept_content = content[top : h - bottom, left : w - right]
+    rows = np.flatnonzero(kept_content.any(axis=1))
+    cols = np.flatnonzero(kept_content.any(axis=0))
+    box: tuple[int, int, int, int] | None = None
+    if rows.size:
+        box = (max(0, top + int(rows[0]) - safety), min(h, top + int(rows[-1]) + 1 + safety),
+               max(0, left + int(cols[0]) - safety), min(w, left + int(cols[-1]) + 1 + safety))
+        fill[box[0] : box[1], box[2] : box[3]] = False
     if fill.any():
         # Cover the border's soft edge too, or a grey outline of it would stay on the page.
-        fill = (cv2.dilate(fill.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))) > 0)
-        fill &= ~keep_out
+        fill = cv2.dilate(fill.view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))).view(bool)
+        if box is not None:
+            fill[box[0] : box[1], box[2] : box[3]] = False
     found = bool(left or right or top or bottom or fill.any())
     return Border(crop, fill if fill.any() else None, found, content, ink, near_border)

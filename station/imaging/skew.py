@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
@@ -27,6 +28,7 @@ FINEST_STEP_DEG = 0.02
 MIN_CONFIDENCE = 5.0  # peak over the median of the sweep; text pages give 13..50, sparse pages < 3
 MIN_POINTS = 500
 RESIDUAL_MIN_POINTS = 4_000
+RESIDUAL_STEP_DEG = 0.2
 STRIP_MM = 70.0
 JITTER_PX = 0.45
 _COARSE_POINTS = 20_000
@@ -87,6 +89,14 @@ class Points:
     strip_of_x: np.ndarray  # strips for horizontal lines: by x
     strip_of_y: np.ndarray  # strips for vertical lines: by y
 
+    @cached_property
+    def strips_x(self) -> int:
+        return int(self.strip_of_x.max()) + 1 if self.strip_of_x.size else 1
+
+    @cached_property
+    def strips_y(self) -> int:
+        return int(self.strip_of_y.max()) + 1 if self.strip_of_y.size else 1
+
     def __len__(self) -> int:
         return int(self.ys.size)
 
@@ -126,7 +136,7 @@ def _score(pts: Points, angle_deg: float, vertical: bool, bin_px: float = 1.0, s
     i = p.astype(np.int32)
     p -= i  # the fraction of a bin each point gives to the next bin
     n = int(i.max()) + 2
-    k = int(strip.max()) + 1
+    k = (pts.strips_y if vertical else pts.strips_x) if strips else 1
     if k > 1:
         i += strip * n
     # Linear splatting: bin j gets (1 - f) of its points and f of the previous bin's. The last bin
@@ -210,5 +220,6 @@ def residual_skew(pts: Points, applied_ccw_deg: float, vertical: bool) -> float:
         if int(half.sum()) < RESIDUAL_MIN_POINTS:
             continue
         part = turned.select(half).subsample(_RESIDUAL_POINTS)
-        worst = max(worst, abs(_refine(part, 0.0, vertical, 1.0)))
+        # 0.2° steps before the finest pass: the flag's bar is 0.3°, not the skew's 0.1°.
+        worst = max(worst, abs(_refine(part, 0.0, vertical, 1.0, step=RESIDUAL_STEP_DEG)))
     return round(worst, 3)
