@@ -29,6 +29,7 @@ MARK_MIN_MM2 = 0.15
 MARK_MIN_SIZE_MM = 0.5
 BLANK_MAX_MARKS = 2
 BLANK_MAX_INK_MM2 = 4.0
+BLANK_STEP = 4
 
 COLOUR_MIN_CHROMA = 30.0  # |Δa*|+|Δb*| from the paper's own tint (yellowed paper is not colour); blue ink ~40+
 COLOUR_MIN_MM2 = 10.0  # a short signature in blue ink gives ~50, a stamp hundreds; old stains less
@@ -39,6 +40,7 @@ LOW_CONTRAST = 100.0  # paper minus ink, grey levels; the corpus's scans give 11
 # pixel, so on coarse scans the bar is BLUR_EDGE_PX pixels instead (low_dpi says the rest).
 BLUR_EDGE_MM = 0.32
 BLUR_EDGE_PX = 1.6
+EDGE_SAMPLES = 150_000  # pixels around the ink whose gradients place the 95th percentile
 
 HOLE_DIAMETER_MM = (4.5, 10.0)  # ISO 838 holes are 6 mm, US ring-binder holes ~8 mm
 HOLE_EDGE_BAND_MM = 25.0
@@ -49,9 +51,30 @@ def odd(n: float) -> int:
     return k if k % 2 == 1 else k + 1
 
 
-def hist_percentile(values: np.ndarray, q: float, mask: np.ndarray | None = None) -> float:
-    """Percentile of uint8 values through a histogram: far faster than np.percentile on a page."""
-    hist = cv2.calcHist([values], [0], None if mask is None else mask.astype(np.uint8), [256], [0, 256]).ravel()
+def components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    """8-connected components of a uint8 mask, with 16-bit labels when they fit.
+
+    A 32-bit label image is four times the size of the mask: at the working copy's 150 dpi of a
+    300-dpi page that alone is one more full-size copy of the page. OpenCV refuses (rather than
+    wraps) when a page has 65 535 components or more; only then are 32-bit labels made.
+    """
+    try:
+        return cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_16U)
+    except cv2.error:
+        return cv2.connectedComponentsWithStats(mask, connectivity=8, ltype=cv2.CV_32S)
+
+
+def _mask8(mask: np.ndarray) -> np.ndarray:
+    """An OpenCV mask from a bool or 0/1 mask, without a copy where the bytes can be shared."""
+    if mask.dtype == bool:
+        return np.ascontiguousarray(mask).view(np.uint8)
+    return np.ascontiguousarray(mask, dtype=np.uint8)
+
+
+def hist_percentile(values: np.ndarray, q: float, mask: np.ndarray | None = None, channel: int = 0) -> float:
+    """Percentile of uint8 values through a histogram: far faster than np.percentile on a page.
+    `channel` picks one plane of a BGR image in place (no copy of the plane)."""
+    hist = cv2.calcHist([values], [channel], None if mask is None else _mask8(mask), [256], [0, 256]).ravel()
     total = hist.sum()
     if total <= 0:
         return float("nan")
@@ -66,21 +89,26 @@ class Paper:
 
 def paper_tone(grey: np.ndarray, bgr: np.ndarray | None) -> Paper:
     """Median colour of the bright class: the fill for areas a rotation uncovers."""
+    # Every other row and column: a median of the paper over a quarter of the pixels is the same
+    # to a grey level, in a quarter of the time (four masked histograms on a colour page).
+    grey = np.ascontiguousarray(grey[::2, ::2]) if min(grey.shape) >= 64 else grey
+    if bgr is not None and min(bgr.shape[:2]) >= 64:
+        bgr = np.ascontiguousarray(bgr[::2, ::2])
     thr, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    bright = (grey > thr).astype(np.uint8)
-    if not bright.any():  # a uniform page: its one tone is the paper
+    bright = cv2.threshold(grey, thr, 1, cv2.THRESH_BINARY)[1]  # grey > thr, as a 0/1 mask
+    if not cv2.countNonZero(bright):  # a uniform page: its one tone is the paper
         bright = np.ones(grey.shape, dtype=np.uint8)
     level = hist_percentile(grey, 50, bright)
     if bgr is None:
         return Paper(level, None)
-    b, g, r = (int(hist_percentile(np.ascontiguousarray(bgr[:, :, i]), 50, bright)) for i in range(3))
+    b, g, r = (int(hist_percentile(bgr, 50, bright, channel=i)) for i in range(3))
     return Paper(level, (b, g, r))
 
 
 @dataclass
 class InkMap:
     ink: np.ndarray  # bool: clearly darker than the local paper, specks removed
-    stats: np.ndarray  # connected components of the ink (OpenCV stats, row 0 is the background)
+    stats: np.ndarray  # connected components of the ink (OpenCV stats, background row dropped)
     centroids: np.ndarray
 
 
@@ -90,12 +118,16 @@ def ink_map(
     """Marks against the local paper level (a closing removes strokes), so shading and
     show-through do not count, and large solid areas (photos, black boxes) are added back whole."""
     k = odd(BACKGROUND_MM * px_mm)
-    background = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    diff = cv2.subtract(background, grey)
-    ink = (diff > max(INK_MIN_DIFF, INK_REL_DIFF * paper)) & valid
+    diff = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    cv2.subtract(diff, grey, dst=diff)  # background minus page, in place: one working-size plane
+    level = int(math.floor(max(INK_MIN_DIFF, INK_REL_DIFF * paper)))
+    ink = cv2.threshold(diff, level, 1, cv2.THRESH_BINARY)[1]
+    del diff
+    cv2.bitwise_and(ink, np.ascontiguousarray(valid).view(np.uint8), dst=ink)  # bool masks are 0/1 bytes
     if solid is not None:
-        ink |= solid
-    n, labels, stats, centroids = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+        cv2.bitwise_or(ink, np.ascontiguousarray(solid).view(np.uint8), dst=ink)
+    n, labels, stats, centroids = components(ink)
+    del ink
     keep = stats[:, cv2.CC_STAT_AREA] >= SPECK_MM2 * px_mm * px_mm
     keep[0] = False
     return InkMap(ink=keep[labels], stats=stats[keep], centroids=centroids[keep])
@@ -115,15 +147,23 @@ def blankness(stats: np.ndarray, centroids: np.ndarray, valid: np.ndarray, px_mm
     `stats`/`centroids` are the ink's connected components; a mark counts where its centre lies
     at least BLANK_MARGIN_MM inside the sheet (and outside `ignore`, the punch holes).
     """
-    margin = odd(2 * BLANK_MARGIN_MM * px_mm)
-    interior = cv2.erode(valid.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (margin, margin)),
-                         borderType=cv2.BORDER_CONSTANT, borderValue=0) > 0
-    if ignore is not None:
-        interior &= ~ignore
     h, w = valid.shape
     cx = np.clip(np.round(centroids[:, 0]).astype(int), 0, w - 1)
     cy = np.clip(np.round(centroids[:, 1]).astype(int), 0, h - 1)
-    inside = interior[cy, cx] if len(stats) else np.zeros(0, dtype=bool)
+    # The interior is only looked up at the marks' centres: erode a copy of the sheet reduced
+    # BLANK_STEP times (a 24-mm erosion of the working copy costs more than the rest of the
+    # blank test); the margin moves by at most BLANK_STEP pixels, a fraction of a millimetre.
+    step = BLANK_STEP if min(h, w) >= 64 * BLANK_STEP else 1
+    coarse = valid[::step, ::step].astype(np.uint8)
+    margin = odd(2 * BLANK_MARGIN_MM * px_mm / step)
+    interior = cv2.erode(coarse, cv2.getStructuringElement(cv2.MORPH_RECT, (margin, margin)),
+                         borderType=cv2.BORDER_CONSTANT, borderValue=0) > 0
+    if len(stats):
+        inside = interior[np.minimum(cy // step, interior.shape[0] - 1), np.minimum(cx // step, interior.shape[1] - 1)]
+        if ignore is not None:
+            inside &= ~ignore[cy, cx]
+    else:
+        inside = np.zeros(0, dtype=bool)
     area_mm2 = stats[:, cv2.CC_STAT_AREA] / (px_mm * px_mm)
     size_mm = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]) / px_mm
     real = inside & (area_mm2 >= MARK_MIN_MM2) & (size_mm >= MARK_MIN_SIZE_MM)
@@ -132,9 +172,13 @@ def blankness(stats: np.ndarray, centroids: np.ndarray, valid: np.ndarray, px_mm
     return Blankness(count <= BLANK_MAX_MARKS and total < BLANK_MAX_INK_MM2, count, round(total, 2))
 
 
-def _only_extremes(plane: np.ndarray) -> bool:
-    hist = cv2.calcHist([plane], [0], None, [256], [0, 256]).ravel()
-    return not hist[1:255].any()
+def _only_extremes(plane: np.ndarray, band: int = 512) -> bool:
+    """No sample between 1 and 254, read in bands of rows (a range test is several times faster
+    than a histogram, and a band's mask is a small fraction of the page)."""
+    for start in range(0, plane.shape[0], band):
+        if cv2.countNonZero(cv2.inRange(plane[start : start + band], 1, 254)):
+            return False
+    return True
 
 
 def is_bilevel(image: np.ndarray) -> bool:
@@ -183,19 +227,25 @@ def edge_width_mm(grey: np.ndarray, ink: np.ndarray, paper: float, px_mm: float)
     divided by the contrast, give the width of an edge in pixels, and the dpi turns that into
     millimetres, so the figure means the same at every resolution and amount of text.
     """
-    if int(ink.sum()) < 200:
+    if np.count_nonzero(ink) < 200:
         return None
     # 16-bit gradients, and magnitudes only near the ink: two float planes of the page would be
-    # as large as the full-size page itself.
+    # as large as the full-size page itself. The percentile is taken on squared magnitudes in
+    # integers (the same order, no square roots) of at most EDGE_SAMPLES evenly spread pixels.
     gx = cv2.Sobel(grey, cv2.CV_16S, 1, 0, ksize=3)
     gy = cv2.Sobel(grey, cv2.CV_16S, 0, 1, ksize=3)
-    near = cv2.dilate(ink.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    vx = gx[near].astype(np.float32)
-    vy = gy[near].astype(np.float32)
-    values = np.sqrt(vx * vx + vy * vy) / 8.0  # the 3×3 Sobel weighs a unit step by 8 across two pixels
-    if values.size < 200:
+    near = np.flatnonzero(cv2.dilate(_mask8(ink), np.ones((3, 3), np.uint8)))
+    if near.size < 200:
         return None
-    steep = float(np.percentile(values, 95))
+    near = near[:: max(1, near.size // EDGE_SAMPLES)]
+    vx = gx.ravel()[near].astype(np.int32)
+    vy = gy.ravel()[near].astype(np.int32)
+    del gx, gy
+    vx *= vx
+    vy *= vy
+    vx += vy
+    # The 3×3 Sobel weighs a unit step by 8 across two pixels.
+    steep = math.sqrt(float(np.percentile(vx, 95))) / 8.0
     dark = hist_percentile(grey, 10, ink)
     step = paper - dark
     if steep <= 0 or step <= 0:
@@ -207,7 +257,7 @@ def _round_blobs(candidates: np.ndarray, px_mm: float) -> list[tuple[int, int, n
     """Components shaped like a hole: round, full, 4.5–10 mm across, not cut by the image edge."""
     h, w = candidates.shape
     dmin, dmax = (d * px_mm for d in HOLE_DIAMETER_MM)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(candidates.astype(np.uint8), connectivity=8)
+    n, labels, stats, _ = components(candidates.astype(np.uint8))
     found = []
     for i in range(1, n):
         x, y, bw, bh, area = (int(v) for v in stats[i])

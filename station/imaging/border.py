@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from station.imaging.analysis import InkMap, ink_map, odd
+from station.imaging.analysis import InkMap, components, ink_map, odd
 from station.imaging.geometry import Rect
 
 DARK_MAX = 100.0  # grey level; a scanner's black backing is 0–60, paper 180 and up
@@ -39,7 +39,7 @@ class Border:
     fill: np.ndarray | None  # border left inside the crop, to paint with paper (working canvas size)
     found: bool
     content: np.ndarray  # what counts as page content (bool, working canvas size)
-    ink: InkMap  # all marks, border included, with their connected components
+    ink: InkMap  # connected components of all marks, border included (its mask is `content`)
     near_border: np.ndarray  # the border and its soft edge (bool, working canvas size)
 
 
@@ -72,25 +72,34 @@ def find_border(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float)
     dark_thr = min(DARK_MAX, DARK_REL * paper)
     dark = ((grey < dark_thr) & valid).astype(np.uint8)
     k = odd(SOLID_MM * px_mm)
-    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))) > 0
+    solid = cv2.morphologyEx(dark, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    del dark
 
     # Border: solid dark that runs along the edge of the scan (the canvas edge, or the edge of the
     # area a rotation uncovered) for a good part of its own length. Black bars printed on the sheet
     # (a Patch-T code, naps2/skewed.jpg) reach the edge of the scan only with their ends.
     frame_band = odd(2 * FRAME_MM * px_mm)
-    near_frame = cv2.dilate((~valid).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (frame_band, frame_band)),
-                            borderType=cv2.BORDER_CONSTANT, borderValue=1) > 0
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(solid.astype(np.uint8), connectivity=8)
-    contact = np.bincount(labels[near_frame & solid], minlength=n) / (FRAME_MM * px_mm)
+    near_frame = cv2.dilate((~valid).view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (frame_band, frame_band)),
+                            borderType=cv2.BORDER_CONSTANT, borderValue=1)
+    n, labels, stats, _ = components(solid)
+    cv2.bitwise_and(near_frame, solid, dst=near_frame)
+    contact = np.bincount(labels[near_frame.view(bool)], minlength=n) / (FRAME_MM * px_mm)
+    del near_frame
     extent = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
     is_border = contact >= np.maximum(MIN_CONTACT_MM * px_mm, CONTACT_SHARE * extent)
     is_border[0] = False
     border = is_border[labels]
+    del labels
+    solid = solid.view(bool)
+    solid &= ~border  # solid marks on the sheet (photos, black boxes) count as ink whole
 
     halo = odd(2 * HALO_MM * px_mm)
-    near_border = cv2.dilate(border.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))) > 0
-    ink = ink_map(grey, valid, paper, px_mm, solid=solid & ~border)
-    content = ink.ink & ~near_border
+    near_border = cv2.dilate(border.view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))).view(bool)
+    ink = ink_map(grey, valid, paper, px_mm, solid=solid)
+    del solid
+    # Content is the ink away from the border; computed in the ink mask's own memory (the bare ink
+    # mask is not needed again), so Border.ink.ink is the content too.
+    content = np.logical_and(ink.ink, ~near_border, out=ink.ink)
 
     full = (0, 0, w, h)
     if not border.any():
@@ -108,21 +117,26 @@ def find_border(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float)
         return Border(full, None, False, content, ink, near_border)
     crop = (left, top, kept_w, kept_h)
 
-    # What remains of the border inside the crop, away from the content's bounding box.
-    inside = np.zeros_like(border)
-    inside[top : h - bottom, left : w - right] = border[top : h - bottom, left : w - right]
-    ys, xs = np.nonzero(content[top : h - bottom, left : w - right])
-    keep_out = np.zeros_like(border)
-    if ys.size:
-        x0 = max(0, left + int(xs.min()) - safety)
-        x1 = min(w, left + int(xs.max()) + 1 + safety)
-        y0 = max(0, top + int(ys.min()) - safety)
-        y1 = min(h, top + int(ys.max()) + 1 + safety)
-        keep_out[y0:y1, x0:x1] = True
-    fill = inside & ~keep_out
+    # What remains of the border inside the crop, away from the content's bounding box: made in
+    # the border mask's own memory (it is not needed again), the box found from row and column
+    # projections rather than the coordinates of every content pixel.
+    fill = border
+    fill[:top] = False
+    fill[h - bottom :] = False
+    fill[:, :left] = False
+    fill[:, w - right :] = False
+    kept_content = content[top : h - bottom, left : w - right]
+    rows = np.flatnonzero(kept_content.any(axis=1))
+    cols = np.flatnonzero(kept_content.any(axis=0))
+    box: tuple[int, int, int, int] | None = None
+    if rows.size:
+        box = (max(0, top + int(rows[0]) - safety), min(h, top + int(rows[-1]) + 1 + safety),
+               max(0, left + int(cols[0]) - safety), min(w, left + int(cols[-1]) + 1 + safety))
+        fill[box[0] : box[1], box[2] : box[3]] = False
     if fill.any():
         # Cover the border's soft edge too, or a grey outline of it would stay on the page.
-        fill = (cv2.dilate(fill.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))) > 0)
-        fill &= ~keep_out
+        fill = cv2.dilate(fill.view(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (halo, halo))).view(bool)
+        if box is not None:
+            fill[box[0] : box[1], box[2] : box[3]] = False
     found = bool(left or right or top or bottom or fill.any())
     return Border(crop, fill if fill.any() else None, found, content, ink, near_border)

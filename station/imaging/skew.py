@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import cv2
 import numpy as np
+
+from station.imaging.analysis import components
 
 MAX_SKEW_DEG = 20.0
 COARSE_STEP_DEG = 0.5
@@ -25,6 +28,7 @@ FINEST_STEP_DEG = 0.02
 MIN_CONFIDENCE = 5.0  # peak over the median of the sweep; text pages give 13..50, sparse pages < 3
 MIN_POINTS = 500
 RESIDUAL_MIN_POINTS = 4_000
+RESIDUAL_STEP_DEG = 0.2
 STRIP_MM = 70.0
 JITTER_PX = 0.45
 _COARSE_POINTS = 20_000
@@ -54,8 +58,9 @@ def text_ink(grey: np.ndarray, dpi: float) -> np.ndarray:
     hist = cv2.calcHist([grey], [0], None, [256], [0, 256]).ravel()
     paper = float(np.searchsorted(np.cumsum(hist), 0.9 * hist.sum()))
     thr = min(thr, paper - 40.0)
-    ink = (grey <= thr).astype(np.uint8)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    ink = cv2.threshold(grey, int(math.floor(thr)), 1, cv2.THRESH_BINARY_INV)[1]  # grey <= thr
+    n, labels, stats, _ = components(ink)
+    del ink
     if n <= 1:
         return np.zeros(grey.shape, dtype=bool)
     px_mm = dpi / 25.4
@@ -83,6 +88,14 @@ class Points:
     xs: np.ndarray
     strip_of_x: np.ndarray  # strips for horizontal lines: by x
     strip_of_y: np.ndarray  # strips for vertical lines: by y
+
+    @cached_property
+    def strips_x(self) -> int:
+        return int(self.strip_of_x.max()) + 1 if self.strip_of_x.size else 1
+
+    @cached_property
+    def strips_y(self) -> int:
+        return int(self.strip_of_y.max()) + 1 if self.strip_of_y.size else 1
 
     def __len__(self) -> int:
         return int(self.ys.size)
@@ -121,12 +134,19 @@ def _score(pts: Points, angle_deg: float, vertical: bool, bin_px: float = 1.0, s
         p = p * np.float32(1.0 / bin_px)
     p -= p.min()
     i = p.astype(np.int32)
-    f = (p - i).astype(np.float64)
+    p -= i  # the fraction of a bin each point gives to the next bin
     n = int(i.max()) + 2
-    k = int(strip.max()) + 1
-    idx = i + strip * n
-    hist = np.bincount(idx, weights=1.0 - f, minlength=k * n) + np.bincount(idx + 1, weights=f, minlength=k * n)
-    d = np.diff(hist.reshape(k, n), axis=1)
+    k = (pts.strips_y if vertical else pts.strips_x) if strips else 1
+    if k > 1:
+        i += strip * n
+    # Linear splatting: bin j gets (1 - f) of its points and f of the previous bin's. The last bin
+    # of a strip only ever receives (n is one more than the highest bin used), so the shift by one
+    # never carries a strip's weight into the next strip.
+    count = np.bincount(i, minlength=k * n).astype(np.float64)
+    part = np.bincount(i, weights=p, minlength=k * n)
+    count -= part
+    count[1:] += part[:-1]
+    d = np.diff(count.reshape(k, n), axis=1)
     return float(np.einsum("ij,ij->", d, d))
 
 
@@ -149,14 +169,15 @@ def _refine(pts: Points, start: float, vertical: bool, half_span: float, step: f
     return _parabola_peak(angles, scores)
 
 
-def text_points(grey: np.ndarray, dpi: float) -> Points:
-    """Text-like ink as points: the input of every estimate below.
+def text_points(grey: np.ndarray, dpi: float, ink: np.ndarray | None = None) -> Points:
+    """Text-like ink as points (`ink`: text_ink of the page when the caller has it already):
+    the input of every estimate below.
 
     Each point is moved by a fixed pseudo-random fraction of a pixel: on the bare pixel grid the
     profile at exactly 0° is sharper than at any other angle for any ink at all (pictures,
     hatching), which pulls weak estimates to the incoming image's axes.
     """
-    ys, xs = np.nonzero(text_ink(grey, dpi))
+    ys, xs = np.nonzero(text_ink(grey, dpi) if ink is None else ink)
     rng = np.random.default_rng(54321)
     jitter = rng.normal(0.0, JITTER_PX, (2, ys.size)).astype(np.float32)
     return make_points(ys.astype(np.float32) + jitter[0], xs.astype(np.float32) + jitter[1], dpi)
@@ -199,5 +220,6 @@ def residual_skew(pts: Points, applied_ccw_deg: float, vertical: bool) -> float:
         if int(half.sum()) < RESIDUAL_MIN_POINTS:
             continue
         part = turned.select(half).subsample(_RESIDUAL_POINTS)
-        worst = max(worst, abs(_refine(part, 0.0, vertical, 1.0)))
+        # 0.2° steps before the finest pass: the flag's bar is 0.3°, not the skew's 0.1°.
+        worst = max(worst, abs(_refine(part, 0.0, vertical, 1.0, step=RESIDUAL_STEP_DEG)))
     return round(worst, 3)
