@@ -202,8 +202,15 @@ def sparse_page(dpi: int = 300) -> np.ndarray:
     return page
 
 
+# A base page's own skew, where it is not straight (counter-clockwise correction, degrees).
+# eurotext.tif leans: Tesseract's own baselines (hOCR `baseline` slopes of its 12 lines, median
+# 0.80°; the same reading gives −2.03° for phototest turned 2° counter-clockwise) and our estimate
+# (0.78°) agree, so a case's truth is this plus the turn the bench applies.
+BASE_SKEW = {"tesseract_test/eurotext.tif": 0.80}
+
+
 def deskew_bases(quick: bool) -> list[tuple[str, str, np.ndarray, float, str]]:
-    """(name, kind, straight page, dpi, language) of pages whose own skew is 0."""
+    """(name, kind, page, dpi, language): straight pages, or leaning by BASE_SKEW."""
     bases = [
         ("tesseract_test/phototest.tif", "text", load(CORPUS / "tesseract_test/phototest.tif"), 200, "eng"),
         ("ocrmypdf/linn.png", "two_columns", load(CORPUS / "ocrmypdf/linn.png"), 300, "eng"),
@@ -237,7 +244,8 @@ def bench_deskew(work: Path, quick: bool) -> dict[str, Any]:
     for name, kind, page, dpi, lang in deskew_bases(quick):
         for angle in QUICK_ANGLES if quick else ANGLES:
             # Content turned counter-clockwise by `angle` needs a clockwise correction.
-            cases.append({"page": name, "kind": kind, "image": turn_content(page, angle), "dpi": dpi, "truth": -angle,
+            cases.append({"page": name, "kind": kind, "image": turn_content(page, angle), "dpi": dpi,
+                          "truth": round(BASE_SKEW.get(name, 0.0) - angle, 3),
                           "lang": lang})
     tasks = []
     for i, case in enumerate(cases):
