@@ -162,6 +162,9 @@ def run(args: argparse.Namespace) -> int:
             for p in result["packages"]:
                 detail = p.get("error") or "; ".join(p.get("reasons") or [])
                 print(f"{p['result']:<8}  {p['station_id']}  {p['package_id']}" + (f"  {detail}" if detail else ""))
+            for a in result["audit"]:
+                span = f"entries {a['first']}-{a['last']}" if a["result"] == "stored" else a["error"]
+                print(f"{'audit' if a['result'] == 'stored' else 'error':<8}  {a['station_id']}  {a['file']}  {span}")
             print(f"{result['accepted']} accepted, {result['rejected']} rejected, {result['error']} not imported; "
                   f"receipts in {args.usb_dir / 'station-receipts'}")
         return 0 if result["error"] == 0 else 3

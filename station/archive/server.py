@@ -1,4 +1,4 @@
-"""The archive's HTTP face (aiohttp): tus 1.0 uploads, submit, receipts, listing, health.
+"""The archive's HTTP face (aiohttp): tus 1.0 uploads, submit, receipts, listing, audit extracts, health.
 
 aiohttp because one library gives the server, request bodies read as a stream (a PATCH goes to
 disk block by block, never whole into memory) and a test client/server for the tests. Work that
@@ -226,6 +226,25 @@ async def package(request: web.Request) -> web.Response:
     return web.json_response(_archive(request).package_detail(station, request.match_info["package_id"]))
 
 
+async def audit_extract_post(request: web.Request) -> web.Response:
+    station = _station(request)
+    try:
+        body: Any = json.loads(await request.read())
+        data = base64.b64decode(body["extract"], validate=True)
+        p7s = base64.b64decode(body["signature"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+        raise ArchiveError(400, "bad_request", 'The body must be JSON {"extract": base64, "signature": base64 of '
+                           "a detached CMS over the extract}.") from exc
+    archive = _archive(request)
+    answer = await asyncio.get_running_loop().run_in_executor(
+        request.app[POOL_KEY], archive.store_audit_extract, station, data, p7s)
+    return web.json_response(answer)
+
+
+async def audit_extract_list(request: web.Request) -> web.Response:
+    return web.json_response(_archive(request).audit_extracts(_station(request)))
+
+
 def _follow_parent(parent: int) -> None:
     """A check worker ends when the server does, even when the server was SIGKILLed (nobody else
     would tell it: a worker blocked on its task queue never notices the parent is gone)."""
@@ -267,4 +286,6 @@ def make_app(archive: Archive, *, workers: int = 8, check_processes: int = 0) ->
     app.router.add_post(f"{API}/packages/{{package_id}}/submit", submit)
     app.router.add_get(f"{API}/packages", packages)
     app.router.add_get(f"{API}/packages/{{package_id}}", package)
+    app.router.add_post(f"{API}/audit-extracts", audit_extract_post)
+    app.router.add_get(f"{API}/audit-extracts", audit_extract_list)
     return app

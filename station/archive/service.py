@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from station import __version__
+from station.archive import audit as audit_extracts
 from station.archive.receipts import ReceiptSigner, make_receipt_key
 from station.archive.storage import FolderStorage, Storage, StorageFull
 from station.errors import BadInput, StationError, UsageError
@@ -196,7 +197,7 @@ class Archive:
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.executescript(SCHEMA)
+        self.db.executescript(SCHEMA + audit_extracts.SCHEMA)
         with self.transaction():
             row = self.db.execute("SELECT value FROM meta WHERE key='archive_id'").fetchone()
             if row is None:
@@ -575,10 +576,21 @@ class Archive:
             raise BadInput(f"{usb} holds no station-outbox folder; give the drive's folder that "
                            "`station export-outbox` wrote to.")
         results: list[dict[str, Any]] = []
+        audit: list[dict[str, Any]] = []
         for folder in sorted(p for p in outboxes.iterdir() if p.is_dir()):
             results += self._import_outbox(usb, folder)
+            if SAFE_ID.match(folder.name):
+                audit += audit_extracts.import_folder(self, folder, folder.name)
         counts = {k: sum(1 for r in results if r["result"] == k) for k in ("accepted", "rejected", "error")}
-        return {"archive_id": self.archive_id, "packages": results, **counts}
+        counts["error"] += sum(1 for r in audit if r["result"] == "error")
+        return {"archive_id": self.archive_id, "packages": results, "audit": audit, **counts}
+
+    # -- signed audit extracts (station.archive.audit) ------------------------------------------
+    def store_audit_extract(self, station_id: str, data: bytes, p7s: bytes) -> dict[str, Any]:
+        return audit_extracts.store(self, station_id, data, p7s, source="upload")
+
+    def audit_extracts(self, station_id: str) -> dict[str, Any]:
+        return audit_extracts.listing(self, station_id)
 
     def _import_outbox(self, usb: Path, folder: Path) -> list[dict[str, Any]]:
         station_id = folder.name

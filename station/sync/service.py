@@ -22,8 +22,10 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from station.errors import StationError
 from station.store import Store
 from station.store.db import now
+from station.sync.audit import AuditExtracts
 from station.sync.outbox import Item, Outbox
 from station.sync.receipt import ReceiptRefused, verify
 from station.sync.remote import Remote
@@ -44,6 +46,8 @@ class SyncStatus:
     auth_problem: bool = False
     last_contact: str | None = None
     next_try_in: float | None = None
+    audit_archived_upto: int | None = None  # the last audit entry the archive acknowledged
+    audit_error: str | None = None  # why the audit extract did not go (it never holds packages up)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,6 +62,7 @@ class PassResult:
     pending: int = 0
     errors: list[dict[str, str]] = field(default_factory=list)
     blocking_error: str | None = None
+    audit: dict[str, Any] = field(default_factory=dict)
 
     def add(self, other: PassResult) -> None:
         self.sent += other.sent
@@ -66,12 +71,15 @@ class PassResult:
         self.rejected += other.rejected
         self.errors += other.errors
         self.blocking_error = other.blocking_error or self.blocking_error
+        self.audit = other.audit or self.audit
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"sent": self.sent, "already_there": self.already_there, "failed": self.failed,
                                "pending": self.pending, "rejected": self.rejected, "errors": self.errors}
         if self.blocking_error:
             out["blocking_error"] = self.blocking_error
+        if self.audit:
+            out["audit"] = self.audit
         return out
 
 
@@ -92,8 +100,9 @@ def sha256_of(path: Path) -> str:
 class SyncService:
     def __init__(self, store: Store, settings: Any, data_dir: Path, *, user: str | None = None,
                  on_status: Callable[[SyncStatus], None] | None = None,
-                 say: Callable[[str], None] | None = None) -> None:
+                 say: Callable[[str], None] | None = None, audit: AuditExtracts | None = None) -> None:
         self.store = store
+        self.audit = audit
         self.settings = settings
         self.data_dir = data_dir
         self.user = user
@@ -281,9 +290,25 @@ class SyncService:
                     else:
                         result.rejected += 1
                     self._set(waiting=self.outbox.count_waiting())
+        if self.audit is not None and result.blocking_error is None and self._status.online is not False \
+                and not self._stop.is_set():
+            result.audit = self.send_audit(remote)
         result.pending = self.outbox.count_waiting()
         self._set(waiting=result.pending, sending=None)
         return result
+
+    def send_audit(self, remote: Remote) -> dict[str, Any]:
+        """The audit entries the archive lacks, as signed extracts; whatever fails is said, never raised."""
+        assert self.audit is not None
+        try:
+            with remote.client() as client:
+                done = self.audit.send(client, remote.api)
+        except (TransferError, StationError) as exc:
+            self._set(audit_error=exc.message, last_error=self._status.last_error or exc.message,
+                      audit_archived_upto=self.audit.archived_last)
+            return {"error": exc.message, "archived_last": self.audit.archived_last}
+        self._set(audit_error=None, audit_archived_upto=done["archived_last"], online=True, last_contact=now())
+        return done
 
     def _needs_a_person(self, total: PassResult) -> bool:
         """Every waiting package last failed in a way no retry fixes (a conflict, a refusal, a broken file)."""

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from station.audit import extract as audit_extract
 from station.auth import Action, Session
 from station.errors import NetworkError, UsageError
 from station.files import atomic_write
 from station.store import Store
 from station.sync import Outbox, PassResult, SyncService, SyncStatus
 from station.sync import remote as rm
+from station.sync.audit import AuditExtracts, AuditSkipped
 from station.sync.receipt import describe_cert
 from station.sync.sneakernet import export_outbox as _export
 from station.sync.sneakernet import import_receipts as _import
@@ -121,7 +123,8 @@ def sync(station: Station, *, user: str | Session | None, once: bool, stop: thre
          say: Callable[[str], None] | None = None) -> PassResult:
     """`station sync`: one pass (--once) or on until the outbox is empty, with backoff; Ctrl+C safe."""
     actor = _sync_actor(station, user)
-    service = SyncService(station.store, station.settings, station.data_dir, user=actor, say=say)
+    service = SyncService(station.store, station.settings, station.data_dir, user=actor, say=say,
+                          audit=_audit(station, station.store))
     station.store.log("sync_start", user=actor, once=once, waiting=service.outbox.count_waiting())
     result = PassResult()
     try:
@@ -145,12 +148,23 @@ def open_service(station: Station, *, user: str | Session | None,
     actor = _sync_actor(station, user)
     store = Store(station.data_dir)
     store.log("sync_service_start", user=actor)
-    return SyncService(store, station.settings, station.data_dir, user=actor, on_status=on_status)
+    return SyncService(store, station.settings, station.data_dir, user=actor, on_status=on_status,
+                       audit=_audit(station, store))
+
+
+def _audit(station: Station, store: Store) -> AuditExtracts:
+    return AuditExtracts(store, station.settings, station.data_dir, audit_extract)
 
 
 def export_outbox(station: Station, folder: Path, *, user: str | Session | None) -> dict[str, Any]:
+    """The outbox's packages, then signed extracts of the audit entries the archive does not hold yet."""
     actor = _sync_actor(station, user)
-    return _export(station.store, folder, user=actor)
+    result = _export(station.store, folder, user=actor)
+    try:
+        result["audit"] = _audit(station, station.store).export(Path(result["folder"]))
+    except AuditSkipped as exc:
+        result["audit"] = {"files": [], "error": exc.message}
+    return result
 
 
 def import_receipts(station: Station, folder: Path, *, user: str | Session | None) -> dict[str, Any]:
