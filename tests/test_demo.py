@@ -124,3 +124,44 @@ def test_without_a_keyring_the_token_lives_in_this_process_only(tmp_path: Path,
     assert any(f"token kept in this process's {rm.TOKEN_ENV}" in line for line in said)
     assert rm.TOKEN_ENV not in os.environ and shown_after is None
     assert refused(sent["archive_url"])
+
+
+@pytest.mark.slow
+def test_a_sealed_package_reaches_the_in_process_archive_and_nothing_keeps_running(
+        tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document sealed with the demo's self-signed test identity, sent as the demo sends it: the
+    archive accepts it (test identities accepted explicitly), lists it once with the outbox's sha256,
+    and when the call returns no thread of the server, its loop or its worker pool is left."""
+    import hashlib
+
+    from station.signing.identity import PASSPHRASE_ENV
+    from station.sync.outbox import Outbox
+    from station.workflow import sealing
+    from tests.seal_fixtures import ACCOUNT_PASSWORD, SEALER, approved_documents
+
+    monkeypatch.setenv(PASSPHRASE_ENV, "demo passphrase")
+    station, (doc,) = approved_documents(tmp_path / "data", tmp_path)
+    try:
+        station.accounts.add(ADMIN, "admin", ACCOUNT_PASSWORD, by="admin")
+        assert sealing.test_identity(station, organization="Station demo")["kind"] == "test"
+        sealed = sealing.seal(station, doc, user=SEALER)
+        before = live_threads()
+        sent = send_to_local_archive(station, tmp_path / "archive", say=lambda line: None,
+                                     labels={sealed["package_id"]: "the sample"})
+        after = live_threads()
+        outbox = {r["package_id"]: r for r in Outbox(station.store).rows()}
+        station_id = station.store.station_id
+    finally:
+        station.close()
+    assert after <= before and refused(sent["archive_url"])
+    assert (sent["sent"], sent["accepted"], sent["failed"], sent["archive_lists"]) == (1, 1, 0, 1)
+    receipt = sent["receipts"][sealed["package_id"]]
+    assert receipt["status"] == "accepted" and receipt["sha256"] == sealed["sha256"] == outbox[sealed["package_id"]]["sha256"]
+    archive = Archive(tmp_path / "archive")
+    try:
+        (listed,) = archive.list_packages(station_id)
+        assert listed["package_id"] == sealed["package_id"] and listed["sha256"] == sealed["sha256"]
+        with archive.storage.open(archive.package(sealed["package_id"])["storage_key"]) as f:
+            assert hashlib.sha256(f.read()).hexdigest() == sealed["sha256"]
+    finally:
+        archive.close()
