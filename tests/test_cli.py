@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -202,11 +203,27 @@ def test_watch_imports_each_complete_file_once(tmp_path: Path, corpus: Path) -> 
 
 
 @pytest.mark.slow
-def test_demo_runs_the_whole_flow_to_signed_packages(tmp_path: Path) -> None:
-    """`station demo`: every sample confirmed, approved, sealed, exported and verified (PDF and package)."""
+def test_demo_runs_the_whole_flow_to_signed_packages_in_the_archive(tmp_path: Path) -> None:
+    """`station demo`: every sample confirmed, approved, sealed, exported and verified (PDF and package),
+    then sent by a sync pass to the archive it serves in-process: every package in the archive once,
+    byte-identical to the station's outbox, with an accepted receipt; the server gone afterwards.
+
+    Headless like `make demo` on a server (no keyring backend) and with a token of some other archive
+    in the environment, which the demo must neither use nor lose."""
+    import hashlib
+    import json
+    import socket
+
     import bagit
 
-    out = station_json("demo", "--keep", data_dir=tmp_path / "unused")
+    from station.archive.service import Archive
+    from station.store import Store
+    from station.sync.outbox import Outbox
+
+    p = station("demo", "--keep", "--json", data_dir=tmp_path / "unused",
+                env={"STATION_ARCHIVE_TOKEN": "token-of-another-archive",
+                     "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    out = json.loads(p.stdout)
     try:
         assert out["ok"] is True and len(out["documents"]) == 7
         for doc in out["documents"]:
@@ -216,6 +233,45 @@ def test_demo_runs_the_whole_flow_to_signed_packages(tmp_path: Path) -> None:
             z.extractall(tmp_path / "bag")
         (root,) = [p for p in (tmp_path / "bag").iterdir() if p.is_dir()]
         assert bagit.Bag(str(root)).is_valid()
+
+        sync = out["sync"]
+        assert (sync["sent"], sync["failed"], sync["rejected"], sync["accepted"], sync["pending"]) == (7, 0, 0, 7, 0)
+        assert sync["token_in"] == "environment" and sync["archive_lists"] == 7
+        for doc in out["documents"]:
+            receipt = doc["receipt"]
+            assert receipt["status"] == "accepted" and receipt["archive_id"] == sync["archive_id"]
+            assert receipt["sha256"] == doc["sha256"] and receipt["station_id"] == sync["station_id"]
+
+        # The station's side: every package accepted, with the sha256 sealing gave it.
+        store = Store(Path(out["data_dir"]))
+        try:
+            outbox = {r["package_id"]: r for r in Outbox(store).rows()}
+        finally:
+            store.close()
+        assert {r["state"] for r in outbox.values()} == {"accepted"}
+        assert {d["package_id"]: d["sha256"] for d in out["documents"]} == {k: r["sha256"] for k, r in outbox.items()}
+
+        # The archive's side, read by its own command and from its storage: each package once, the same bytes.
+        listed = json.loads(subprocess.run([sys.executable, "-m", "station.archive", "list", "--data", out["archive"],
+                                            "--json"], capture_output=True, text=True, check=True).stdout)["packages"]
+        ids = [p["package_id"] for p in listed]
+        assert len(ids) == len(set(ids)) == 7 and set(ids) == set(outbox)
+        archive = Archive(Path(out["archive"]))
+        try:
+            for entry in listed:
+                row = outbox[entry["package_id"]]
+                assert entry["status"] == "accepted" and entry["station_id"] == sync["station_id"]
+                assert entry["sha256"] == row["sha256"]
+                with archive.storage.open(archive.package(entry["package_id"])["storage_key"]) as f:
+                    assert hashlib.sha256(f.read()).hexdigest() == row["sha256"]
+                assert hashlib.sha256(Path(row["package_path"]).read_bytes()).hexdigest() == row["sha256"]
+        finally:
+            archive.close()
+
+        # The server ended with the demo (tests/test_demo.py checks the in-process server leaves no thread).
+        host, port = sync["archive_url"].removeprefix("http://").split(":")
+        with socket.socket() as s:
+            assert s.connect_ex((host, int(port))) != 0  # nobody listens there any more
     finally:
         shutil.rmtree(Path(out["data_dir"]).parent, ignore_errors=True)
 

@@ -289,3 +289,86 @@ def make_app(archive: Archive, *, workers: int = 8, check_processes: int = 0) ->
     app.router.add_post(f"{API}/audit-extracts", audit_extract_post)
     app.router.add_get(f"{API}/audit-extracts", audit_extract_list)
     return app
+
+
+class ThreadedServer:
+    """The archive's app on a loopback port, served by a thread with its own event loop.
+
+    For a process that hosts the archive beside its own work (`station demo`, which must also run
+    inside the PyInstaller bundle, where a second program is not at hand): the caller keeps its
+    thread, talks HTTP to `url` like any station, and `close()` leaves no thread, socket or pool
+    behind. Package checks run in the server's worker threads (no check processes to spawn).
+    """
+
+    def __init__(self, archive: Archive, *, host: str = "127.0.0.1", port: int = 0,
+                 shutdown_timeout: float = 5.0) -> None:
+        self.archive = archive
+        self.host = host
+        self.port = port
+        self.url = ""
+        self._shutdown_timeout = shutdown_timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+
+    def _call(self, coro: Any, timeout: float = 30.0) -> Any:
+        assert self._loop is not None
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
+
+    def _main(self, loop: asyncio.AbstractEventLoop) -> None:
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_forever()
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+
+    def start(self) -> str:
+        """Listen and serve; the base URL (http://host:port) once the socket is bound."""
+        if self._thread is not None:
+            raise RuntimeError("this server is already started")
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        self._thread = threading.Thread(target=self._main, args=(loop,), name="station-archive-server", daemon=True)
+        self._thread.start()
+        try:
+            self._runner = web.AppRunner(make_app(self.archive), access_log=None,
+                                         shutdown_timeout=self._shutdown_timeout)
+            self._call(self._runner.setup())
+            self._call(web.TCPSite(self._runner, self.host, self.port).start())
+        except BaseException:
+            self.close()
+            raise
+        self.port = int(self._runner.addresses[0][1])
+        self.url = f"http://{self.host}:{self.port}"
+        return self.url
+
+    def close(self) -> None:
+        """Stop listening, end open connections and the worker threads, then the loop and its thread."""
+        if self._thread is None or self._loop is None:
+            return
+        try:
+            if self._runner is not None:
+                self._call(self._runner.cleanup(), timeout=self._shutdown_timeout + 30)
+        finally:
+            self._runner = None
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(30)
+            alive = self._thread.is_alive()
+            self._thread = None
+            self._loop = None
+        if alive:
+            raise RuntimeError("the archive server's thread did not end within 30 s")
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def __enter__(self) -> ThreadedServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

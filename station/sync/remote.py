@@ -42,6 +42,19 @@ def store_token(station_id: str, token: str) -> None:
                            f"desktop's keyring service, or set {TOKEN_ENV} for unattended runs.") from exc
 
 
+def forget_token(station_id: str) -> bool:
+    """Remove the station's token from the OS keyring (a station that is gone, like the demo's
+    temporary one); False when there is no keyring or it says it held none."""
+    import keyring
+    import keyring.errors
+
+    try:
+        keyring.delete_password(KEYRING_SERVICE, _keyring_user(station_id))
+    except keyring.errors.KeyringError:  # PasswordDeleteError (none kept) and NoKeyringError alike
+        return False
+    return True
+
+
 def token_for(station_id: str) -> str | None:
     """The environment first (unattended runs), then the OS keyring."""
     env = os.environ.get(TOKEN_ENV)
