@@ -41,8 +41,11 @@ def reload_user_settings(station: Any) -> None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, station: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Any, parent: QWidget | None = None, *, session: Any = None,
+                 link: Any = None) -> None:
         super().__init__(parent)
+        from station.ui.archive import ArchivePage
+
         self.station = station
         self.settings = station.settings
         self.language_changed_to: str | None = None
@@ -55,7 +58,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general(), self.tr("General"))
         self.tabs.addTab(self._scanners(), self.tr("Scanners"))
         self.tabs.addTab(self._profiles(), self.tr("Scan profiles"))
-        self.tabs.addTab(self._archive(), self.tr("Archive"))
+        self.archive = ArchivePage(station, session, link)
+        self.tabs.addTab(self.archive, self.tr("Archive"))
         self.signing = SigningPage(station)
         self.tabs.addTab(self.signing, self.tr("Signing"))
         self.tabs.addTab(self._all(), self.tr("All settings"))
@@ -177,14 +181,6 @@ class SettingsDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
-    def _archive(self) -> QWidget:
-        w = QWidget()
-        f = QFormLayout(w)
-        # Sync and signing are not part of this station build yet; say so rather than show a form that saves nothing.
-        f.addRow(self.tr("Archive address"), QLabel(self.tr("not configured")))
-        f.addRow(self.tr("Archive token"), QLabel(self.tr("not configured (kept in the system keyring once set)")))
-        return w
-
     def _all(self) -> QWidget:
         table = QTableWidget(len(DEFAULTS), 3)
         table.setObjectName("all_settings")
@@ -239,6 +235,7 @@ class SettingsDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.signing.jobs.shutdown()
+        self.archive.jobs.shutdown()
         self.jobs.shutdown()
         super().done(result)
 
