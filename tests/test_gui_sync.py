@@ -155,6 +155,27 @@ def test_settings_the_administrator_locked_are_read_only_even_for_an_admin(qtbot
     close(w)
 
 
+def test_no_access_code_is_said_at_once_and_sync_outlives_the_lock_but_not_the_window(  # type: ignore[no-untyped-def]
+        qtbot, data: Path, tmp_path: Path) -> None:
+    from station.ui.screenshots import self_signed_pem
+    from tests.sync_fixtures import free_port
+
+    station = Station(data)
+    syncing.remote_set(station, f"http://127.0.0.1:{free_port()}", user="admin",
+                       archive_cert=self_signed_pem(tmp_path / "receipts.pem"))
+    station.close()
+    w = window(qtbot, data, "admin", Role.ADMIN)
+    thread = w.archive.thread
+    assert thread is not None
+    qtbot.waitUntil(lambda: "chưa có mã truy cập" in w.status_archive.text(), timeout=20000)
+    assert "quản trị viên" in w.status_archive.text() and "c62828" in w.status_archive.styleSheet()
+    # Locked: the station's own sync goes on (the archive token, not the person away, is its credential).
+    w.supervision.lock("by hand")
+    assert thread.isRunning()
+    close(w)
+    assert thread.isFinished()
+
+
 def test_a_document_the_archive_refused_shows_the_reasons_in_the_operators_words(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from station.ui import texts
 
@@ -168,29 +189,38 @@ def test_a_document_the_archive_refused_shows_the_reasons_in_the_operators_words
 # -- against the real archive --------------------------------------------------------------------------
 @pytest.mark.slow
 def test_the_archive_tab_sets_the_remote_and_the_status_bar_follows_sync_offline_and_back(  # type: ignore[no-untyped-def]
-        qtbot, data: Path, archive: Archive, templates: tuple[list[Template], Path]) -> None:
+        qtbot, data: Path, archive: Archive, templates: tuple[list[Template], Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     good = add(data, templates, 2)
     (bad_doc, bad_id, _p, _s), = add(data, templates, 1, edit={"subject": "Một trích yếu khác với PDF"})
     station = Station(data)
     token = archive.token(station.store.station_id)
     station.close()
 
+    from station.ui.archive import ArchiveLink
+
+    seen: list[str] = []  # every text the status bar showed for the outbox, from the first status on
+    original = ArchiveLink.show
+
+    def show(link: ArchiveLink) -> None:
+        original(link)
+        seen.append(link.window.status_outbox.text())
+
+    monkeypatch.setattr(ArchiveLink, "show", show)
     w = window(qtbot, data, "admin", Role.ADMIN)
     assert w.archive.thread is None
     dialog, page = archive_page(qtbot, w)
-    seen: list[int] = []
     set_remote(qtbot, page, archive.url, token)
     assert page.status.styleSheet() == "", page.status.text()
     assert page.token.text() == ""  # typed once, never shown again
     assert "SHA-256" in page.current.text() and ":" in page.current.text()
     thread = w.archive.thread
     assert thread is not None and thread.isRunning()
-    thread.changed.connect(lambda: seen.append(w.archive.status().waiting if w.archive.status() else -1))
     qtbot.waitUntil(lambda: bool(w.archive.status()) and w.archive.status().waiting == 0
                     and w.archive.status().online is True, timeout=120000)
     assert shown(w) == expected(w)
-    assert "0" in w.status_outbox.text()
-    assert max(seen, default=3) >= 1 and seen[-1] == 0
+    assert "Gói chờ gửi: 3" in seen and seen[-1] == w.status_outbox.text() == "Gói chờ gửi: 0"
+    assert any("đang gửi" in text for text in seen)  # the package on the wire was shown
     listed = {p["package_id"]: p for p in archive.listing()}
     assert all(listed[pid]["status"] == "accepted" for _d, pid, _p, _s in good)
     assert listed[bad_id]["status"] == "rejected"

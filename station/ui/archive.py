@@ -42,6 +42,10 @@ RETRY_SECONDS = 10.0  # a set-up problem (no token yet, a missing CA file): look
 REMOTE_KEYS = ("remote.url", "remote.ca_bundle", "remote.archive_cert_sha256")
 
 
+class NoToken(Exception):
+    """The archive is set up but the station has no access code yet (keyring or environment)."""
+
+
 class SyncThread(StoppableThread):
     """`SyncService.run` on its own thread, for as long as the window lives; `restart()` rereads the set-up."""
 
@@ -81,6 +85,8 @@ class SyncThread(StoppableThread):
             try:
                 station = Station(self.data_dir)
                 try:
+                    if not syncing.remote_show(station)["token"]:
+                        raise NoToken  # said at once, not only when a package is about to go
                     service = syncing.open_service(station, user=None, on_status=self._status)
                     try:
                         self.problem = None
@@ -124,8 +130,7 @@ def problem_words(status: SyncStatus | None, problem: Exception | None) -> str |
     """An auth, TLS or set-up problem in plain words, with what to do; None when there is none."""
     if problem is not None:
         text = error_text(problem)
-        low = text.lower()
-        if "token" in low and ("keyring" in low or "no token" in low or "token-stdin" in low):
+        if isinstance(problem, NoToken) or "has no archive token" in text:
             return QCoreApplication.translate(
                 "archive", "The station has no archive access code — an administrator enters it in Settings → Archive")
         if "CA bundle" in text:
@@ -135,17 +140,17 @@ def problem_words(status: SyncStatus | None, problem: Exception | None) -> str |
     if status is None or not status.last_error:
         return None
     error = status.last_error
-    if status.auth_problem:
+    if "TLS" in error:
+        return QCoreApplication.translate(
+            "archive", "The archive's certificate is not trusted — an administrator chooses the ministry's CA file "
+                       "in Settings → Archive")
+    if status.auth_problem and status.online is not False:  # offline says more than an older auth refusal
         if "expired" in error.lower():
             return QCoreApplication.translate(
                 "archive", "The station's access code has expired — ask the archive's administrator for a new one")
         return QCoreApplication.translate(
             "archive", "The archive does not accept the station's access code — ask the archive's administrator "
                        "for a new one and enter it in Settings → Archive")
-    if "TLS" in error:
-        return QCoreApplication.translate(
-            "archive", "The archive's certificate is not trusted — an administrator chooses the ministry's CA file "
-                       "in Settings → Archive")
     return None
 
 
@@ -423,8 +428,13 @@ class ArchivePage(QWidget):
             return
         lines = [self.tr("Archive: %1").replace("%1", shown["url"]),
                  self.tr("Station: %1").replace("%1", shown["station_id"])]
-        lines.append(self.tr("Access code: kept in the system keyring") if shown.get("token")
-                     else self.tr("Access code: not set — the station cannot send until an administrator enters it"))
+        if shown.get("token") == "environment":
+            lines.append(self.tr("Access code: given by the environment (STATION_ARCHIVE_TOKEN) of an unattended "
+                                 "station"))
+        elif shown.get("token"):
+            lines.append(self.tr("Access code: kept in the system keyring"))
+        else:
+            lines.append(self.tr("Access code: not set — the station cannot send until an administrator enters it"))
         if shown.get("ca_bundle"):
             lines.append(self.tr("CA file: %1").replace("%1", shown["ca_bundle"]))
         if shown.get("archive_cert_sha256"):

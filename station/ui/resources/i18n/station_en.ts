@@ -113,50 +113,50 @@
 <context>
     <name>ArchiveLink</name>
     <message>
-        <location filename="../../archive.py" line="192"/>
-        <location filename="../../archive.py" line="253"/>
+        <location filename="../../archive.py" line="197"/>
+        <location filename="../../archive.py" line="258"/>
         <source>Click to open the archive settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="195"/>
-        <location filename="../../archive.py" line="250"/>
+        <location filename="../../archive.py" line="200"/>
+        <location filename="../../archive.py" line="255"/>
         <source>Export packages to a USB folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="198"/>
-        <location filename="../../archive.py" line="251"/>
+        <location filename="../../archive.py" line="203"/>
+        <location filename="../../archive.py" line="256"/>
         <source>Import archive receipts from a USB folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="264"/>
+        <location filename="../../archive.py" line="269"/>
         <source>Export packages to a USB folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="274"/>
+        <location filename="../../archive.py" line="279"/>
         <source>%1 package(s) written to %2 for the archive.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="277"/>
+        <location filename="../../archive.py" line="282"/>
         <source>%1 could not be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="280"/>
+        <location filename="../../archive.py" line="285"/>
         <source>Writing packages to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="284"/>
+        <location filename="../../archive.py" line="289"/>
         <source>Import archive receipts from a USB folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="296"/>
+        <location filename="../../archive.py" line="301"/>
         <source>Receipts read: %1 accepted, %2 rejected by the archive.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -164,149 +164,154 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../archive.py" line="334"/>
+        <location filename="../../archive.py" line="339"/>
         <source>Archive address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="337"/>
+        <location filename="../../archive.py" line="342"/>
         <source>only when the ministry&apos;s own CA signed the archive&apos;s certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="338"/>
-        <location filename="../../archive.py" line="349"/>
+        <location filename="../../archive.py" line="343"/>
+        <location filename="../../archive.py" line="354"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="343"/>
+        <location filename="../../archive.py" line="348"/>
         <source>CA file (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="344"/>
+        <location filename="../../archive.py" line="349"/>
         <source>Fetch it from the archive and show its fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="346"/>
+        <location filename="../../archive.py" line="351"/>
         <source>From a file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="359"/>
-        <location filename="../../archive.py" line="413"/>
+        <location filename="../../archive.py" line="364"/>
+        <location filename="../../archive.py" line="418"/>
         <source>Receipt certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="363"/>
+        <location filename="../../archive.py" line="368"/>
         <source>leave empty to keep the access code already set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="364"/>
+        <location filename="../../archive.py" line="369"/>
         <source>Access code (token)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="366"/>
+        <location filename="../../archive.py" line="371"/>
         <source>The access code is kept in the system keyring, never in a file, and is not shown again. Compare the certificate&apos;s fingerprint with the one the archive&apos;s administrator gave you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="370"/>
+        <location filename="../../archive.py" line="375"/>
         <source>Save and connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="373"/>
+        <location filename="../../archive.py" line="378"/>
         <source>Send now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="395"/>
+        <location filename="../../archive.py" line="400"/>
         <source>Locked by the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="399"/>
+        <location filename="../../archive.py" line="404"/>
         <source>Only an administrator may change the archive settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="402"/>
+        <location filename="../../archive.py" line="407"/>
         <source>Reading the archive settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="408"/>
+        <location filename="../../archive.py" line="413"/>
         <source>CA file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="408"/>
+        <location filename="../../archive.py" line="413"/>
         <source>Certificates (*.pem *.crt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="414"/>
+        <location filename="../../archive.py" line="419"/>
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="421"/>
+        <location filename="../../archive.py" line="426"/>
         <source>No archive is set up: sealed packages wait on this station. An administrator enters the archive&apos;s address and access code below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="424"/>
+        <location filename="../../archive.py" line="429"/>
         <source>Archive: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="425"/>
+        <location filename="../../archive.py" line="430"/>
         <source>Station: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="426"/>
-        <source>Access code: kept in the system keyring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../archive.py" line="427"/>
-        <source>Access code: not set — the station cannot send until an administrator enters it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../archive.py" line="429"/>
-        <source>CA file: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../archive.py" line="431"/>
-        <source>Receipt certificate fingerprint (SHA-256): %1</source>
+        <location filename="../../archive.py" line="432"/>
+        <source>Access code: given by the environment (STATION_ARCHIVE_TOKEN) of an unattended station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../archive.py" line="435"/>
+        <source>Access code: kept in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../archive.py" line="437"/>
+        <source>Access code: not set — the station cannot send until an administrator enters it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../archive.py" line="439"/>
+        <source>CA file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../archive.py" line="441"/>
+        <source>Receipt certificate fingerprint (SHA-256): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../archive.py" line="445"/>
         <source>Issued to: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="462"/>
+        <location filename="../../archive.py" line="472"/>
         <source>Contacting the archive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="470"/>
+        <location filename="../../archive.py" line="480"/>
         <source>Saved. Compare the fingerprint above with the archive administrator&apos;s; the station sends its packages from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="481"/>
+        <location filename="../../archive.py" line="491"/>
         <source>Sending every waiting package now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,72 +1803,72 @@
 <context>
     <name>archive</name>
     <message>
-        <location filename="../../archive.py" line="129"/>
+        <location filename="../../archive.py" line="134"/>
         <source>The station has no archive access code — an administrator enters it in Settings → Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="132"/>
+        <location filename="../../archive.py" line="137"/>
         <source>The ministry&apos;s CA file is missing — an administrator chooses it again in Settings → Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="140"/>
+        <location filename="../../archive.py" line="149"/>
         <source>The station&apos;s access code has expired — ask the archive&apos;s administrator for a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="142"/>
+        <location filename="../../archive.py" line="151"/>
         <source>The archive does not accept the station&apos;s access code — ask the archive&apos;s administrator for a new one and enter it in Settings → Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="146"/>
+        <location filename="../../archive.py" line="144"/>
         <source>The archive&apos;s certificate is not trusted — an administrator chooses the ministry&apos;s CA file in Settings → Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="154"/>
+        <location filename="../../archive.py" line="159"/>
         <source>Packages waiting: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="156"/>
+        <location filename="../../archive.py" line="161"/>
         <source>Archive: not set up — Settings → Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="160"/>
+        <location filename="../../archive.py" line="165"/>
         <source>Archive: online (last contact %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="162"/>
+        <location filename="../../archive.py" line="167"/>
         <source>Archive: offline (last contact %1) — retrying by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="165"/>
+        <location filename="../../archive.py" line="170"/>
         <source>Archive: offline — retrying by itself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="167"/>
+        <location filename="../../archive.py" line="172"/>
         <source>Archive: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="169"/>
+        <location filename="../../archive.py" line="174"/>
         <source>Archive: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="172"/>
+        <location filename="../../archive.py" line="177"/>
         <source>Packages waiting: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="174"/>
+        <location filename="../../archive.py" line="179"/>
         <source>sending %1 (%2 kB)</source>
         <translation type="unfinished"></translation>
     </message>
