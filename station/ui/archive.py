@@ -395,7 +395,7 @@ class ArchivePage(QWidget):
                         self.cert_browse, self.token, self.apply_button)
         for w in self.editors:
             w.setEnabled(self.editable)
-        self.send_button.setEnabled(link is not None and bool(s.get("remote.url")))
+        self.send_button.setEnabled(link is not None and link.enabled and bool(s.get("remote.url")))
         if self.locked:
             note = QLabel(self.tr("Locked by the administrator"))
             note.setObjectName("archive_locked")
@@ -444,7 +444,7 @@ class ArchivePage(QWidget):
         if cert.get("subject"):
             lines.append(self.tr("Issued to: %1").replace("%1", cert["subject"]))
         self.current.setText("\n".join(lines))
-        if self.link is not None:
+        if self.link is not None and self.link.enabled:
             self.send_button.setEnabled(True)
 
     def apply(self) -> None:

@@ -218,6 +218,18 @@ def archive_screens(app: QApplication, tmp: Path, out: Path, lang: str, suffix: 
         os.environ[TOKEN_ENV] = "screenshot-token"  # no desktop keyring under xvfb: the environment keeps it
         syncing.remote_set(station, stand_in.url, user="admin", token="screenshot-token",
                            archive_cert=self_signed_pem(tmp / "archive-receipts.pem"))
+    finally:
+        station.close()
+    # Nothing waiting: the station looks the archive up and says it is online, with the time.
+    w = MainWindow(data, session=Session(user="admin", role=Role.ADMIN), start_pipeline=False, find_scanners=False)
+    fit_screen(w, 1440, 900)
+    w.show()
+    spin(app, 20, lambda: (s := w.archive.status()) is not None and s.online is True)
+    spin(app, 0.5)
+    shoot(w.statusBar(), out / f"13a-statusbar-archive-online-{lang}{suffix}.png")
+    w.close()
+    station = Station(data)
+    try:
         _waiting_packages(station, 2)
     finally:
         station.close()
