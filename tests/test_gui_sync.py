@@ -22,6 +22,8 @@ pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
 import keyring  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QTableWidget  # noqa: E402
 
 from station.auth import Role, Session  # noqa: E402
 from station.ui.archive import archive_line  # noqa: E402
@@ -128,6 +130,9 @@ def test_not_set_up_is_said_and_only_an_admin_may_change_the_archive_tab(qtbot, 
     assert not page.admin and not page.editable
     assert not any(e.isEnabled() for e in (page.url, page.token, page.ca, page.cert_file, page.apply_button))
     assert page.findChild(type(page.status), "archive_admin_only") is not None
+    table = dialog.findChild(QTableWidget, "all_settings")
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "remote.url")
+    assert not table.item(row, 1).flags() & Qt.ItemFlag.ItemIsEditable  # not around the Archive tab either
     page.url.setText("http://127.0.0.1:9")
     page.apply()  # refused before any worker starts
     assert page.jobs.running == 0 and w.station.settings.get("remote.url") == ""

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from station.sync import SyncStatus
     from station.ui.window import MainWindow
 
-RETRY_SECONDS = 10.0  # a set-up problem (no token yet, a missing CA file): look again this often
+RETRY_SECONDS = 30.0  # a set-up problem (no token yet, a missing CA file): look again this often
 REMOTE_KEYS = ("remote.url", "remote.ca_bundle", "remote.archive_cert_sha256")
 
 

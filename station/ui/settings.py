@@ -47,6 +47,7 @@ class SettingsDialog(QDialog):
         from station.ui.archive import ArchivePage
 
         self.station = station
+        self.link = link
         self.settings = station.settings
         self.language_changed_to: str | None = None
         self.jobs = Jobs(station.data_dir, self)
@@ -195,6 +196,11 @@ class SettingsDialog(QDialog):
                 layer = self.tr("administrator (locked)")
                 value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 name.setIcon(icon("lock"))
+            elif key.startswith("remote."):
+                # The archive's address decides where the station's token is sent: it is changed only in
+                # the Archive tab, by an administrator, through remote_set (checked and audited).
+                layer = self.tr("Archive tab (administrator)")
+                value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
             else:
                 layer = self.tr("you") if key in self.settings.user else self.tr("default")
                 self._editable[key] = value
@@ -228,6 +234,9 @@ class SettingsDialog(QDialog):
             self.message.setText(exc.message)
             return
         self.accept()
+        if self.link is not None and any(k.startswith("sync.") and self._editable[k].text() != self._shown[k]
+                                         for k in self._editable):
+            self.link.remote_changed()  # the sync thread starts over with the new timings
         if self.language_changed_to:
             from station.ui.language import switch_language
 

@@ -1469,148 +1469,153 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../settings.py" line="53"/>
+        <location filename="../../settings.py" line="54"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="58"/>
+        <location filename="../../settings.py" line="59"/>
         <source>General</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="59"/>
+        <location filename="../../settings.py" line="60"/>
         <source>Scanners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="60"/>
+        <location filename="../../settings.py" line="61"/>
         <source>Scan profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="65"/>
+        <location filename="../../settings.py" line="66"/>
         <source>All settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="72"/>
+        <location filename="../../settings.py" line="73"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="73"/>
+        <location filename="../../settings.py" line="74"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="79"/>
-        <location filename="../../settings.py" line="179"/>
+        <location filename="../../settings.py" line="80"/>
+        <location filename="../../settings.py" line="180"/>
         <source>Locked by the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="91"/>
+        <location filename="../../settings.py" line="92"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="94"/>
+        <location filename="../../settings.py" line="95"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="103"/>
+        <location filename="../../settings.py" line="104"/>
         <source>Network scanners added by address (for networks where they are not found by themselves):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="112"/>
+        <location filename="../../settings.py" line="113"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="114"/>
+        <location filename="../../settings.py" line="115"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Name</source>
         <translation type="unfinished">Name</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Page size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="187"/>
+        <location filename="../../settings.py" line="188"/>
         <source>Setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="187"/>
+        <location filename="../../settings.py" line="188"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="187"/>
+        <location filename="../../settings.py" line="188"/>
         <source>Set by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="195"/>
+        <location filename="../../settings.py" line="196"/>
         <source>administrator (locked)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="199"/>
+        <location filename="../../settings.py" line="202"/>
+        <source>Archive tab (administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="205"/>
         <source>you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="199"/>
+        <location filename="../../settings.py" line="205"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="223"/>
+        <location filename="../../settings.py" line="229"/>
         <source>%1: not a valid value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="62"/>
+        <location filename="../../settings.py" line="63"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="64"/>
+        <location filename="../../settings.py" line="65"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="95"/>
+        <location filename="../../settings.py" line="96"/>
         <source>A new language applies at once, in every open window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,135 +1623,135 @@
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../settings.py" line="275"/>
+        <location filename="../../settings.py" line="284"/>
         <source>Certificate file (PKCS#12: .p12, .pfx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="277"/>
+        <location filename="../../settings.py" line="286"/>
         <source>USB token or smart card (PKCS#11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="284"/>
-        <location filename="../../settings.py" line="360"/>
+        <location filename="../../settings.py" line="293"/>
+        <location filename="../../settings.py" line="369"/>
         <source>Certificate file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="288"/>
-        <location filename="../../settings.py" line="306"/>
+        <location filename="../../settings.py" line="297"/>
+        <location filename="../../settings.py" line="315"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="293"/>
+        <location filename="../../settings.py" line="302"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="297"/>
+        <location filename="../../settings.py" line="306"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="298"/>
+        <location filename="../../settings.py" line="307"/>
         <source>The passphrase is kept in the system keyring, never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="301"/>
+        <location filename="../../settings.py" line="310"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="311"/>
-        <location filename="../../settings.py" line="366"/>
+        <location filename="../../settings.py" line="320"/>
+        <location filename="../../settings.py" line="375"/>
         <source>Driver library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="314"/>
+        <location filename="../../settings.py" line="323"/>
         <source>Token label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="317"/>
+        <location filename="../../settings.py" line="326"/>
         <source>Key label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="321"/>
+        <location filename="../../settings.py" line="330"/>
         <source>PIN (to read the certificate now; not kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="324"/>
+        <location filename="../../settings.py" line="333"/>
         <source>Use this certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="349"/>
+        <location filename="../../settings.py" line="358"/>
         <source>Locked by the administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="361"/>
+        <location filename="../../settings.py" line="370"/>
         <source>PKCS#12 files (*.p12 *.pfx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="366"/>
+        <location filename="../../settings.py" line="375"/>
         <source>Libraries (*.so *.dll)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="380"/>
+        <location filename="../../settings.py" line="389"/>
         <source>No signing certificate is set up: documents cannot be sealed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="382"/>
+        <location filename="../../settings.py" line="391"/>
         <source>certificate file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="382"/>
+        <location filename="../../settings.py" line="391"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="383"/>
+        <location filename="../../settings.py" line="392"/>
         <source>test identity (not for real documents)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="384"/>
+        <location filename="../../settings.py" line="393"/>
         <source>In use: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="386"/>
+        <location filename="../../settings.py" line="395"/>
         <source>Holder: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="387"/>
+        <location filename="../../settings.py" line="396"/>
         <source>Valid until %1 (%2 days left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="390"/>
+        <location filename="../../settings.py" line="399"/>
         <source>The certificate is read from the token when a document is sealed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="421"/>
+        <location filename="../../settings.py" line="430"/>
         <source>Opening the key…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="428"/>
+        <location filename="../../settings.py" line="437"/>
         <source>Saved: documents are sealed with this certificate from now on.</source>
         <translation type="unfinished"></translation>
     </message>

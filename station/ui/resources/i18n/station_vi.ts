@@ -1469,148 +1469,153 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../settings.py" line="53"/>
+        <location filename="../../settings.py" line="54"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="58"/>
+        <location filename="../../settings.py" line="59"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="59"/>
+        <location filename="../../settings.py" line="60"/>
         <source>Scanners</source>
         <translation>Máy quét</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="60"/>
+        <location filename="../../settings.py" line="61"/>
         <source>Scan profiles</source>
         <translation>Cấu hình quét</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="65"/>
+        <location filename="../../settings.py" line="66"/>
         <source>All settings</source>
         <translation>Tất cả cài đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="72"/>
+        <location filename="../../settings.py" line="73"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="73"/>
+        <location filename="../../settings.py" line="74"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="79"/>
-        <location filename="../../settings.py" line="179"/>
+        <location filename="../../settings.py" line="80"/>
+        <location filename="../../settings.py" line="180"/>
         <source>Locked by the administrator</source>
         <translation>Bị quản trị viên khóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="91"/>
+        <location filename="../../settings.py" line="92"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="94"/>
+        <location filename="../../settings.py" line="95"/>
         <source>Data folder</source>
         <translation>Thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="103"/>
+        <location filename="../../settings.py" line="104"/>
         <source>Network scanners added by address (for networks where they are not found by themselves):</source>
         <translation>Máy quét mạng thêm theo địa chỉ (cho mạng không tự tìm thấy):</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="112"/>
+        <location filename="../../settings.py" line="113"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="114"/>
+        <location filename="../../settings.py" line="115"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="162"/>
+        <location filename="../../settings.py" line="163"/>
         <source>Source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Page size</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="164"/>
         <source>Split</source>
         <translation>Tách văn bản</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="187"/>
+        <location filename="../../settings.py" line="188"/>
         <source>Setting</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="187"/>
+        <location filename="../../settings.py" line="188"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="187"/>
+        <location filename="../../settings.py" line="188"/>
         <source>Set by</source>
         <translation>Do ai đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="195"/>
+        <location filename="../../settings.py" line="196"/>
         <source>administrator (locked)</source>
         <translation>quản trị viên (khóa)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="199"/>
+        <location filename="../../settings.py" line="202"/>
+        <source>Archive tab (administrator)</source>
+        <translation>thẻ Kho lưu trữ (quản trị viên)</translation>
+    </message>
+    <message>
+        <location filename="../../settings.py" line="205"/>
         <source>you</source>
         <translation>bạn</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="199"/>
+        <location filename="../../settings.py" line="205"/>
         <source>default</source>
         <translation>mặc định</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="223"/>
+        <location filename="../../settings.py" line="229"/>
         <source>%1: not a valid value</source>
         <translation>%1: giá trị không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="62"/>
+        <location filename="../../settings.py" line="63"/>
         <source>Archive</source>
         <translation>Kho lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="64"/>
+        <location filename="../../settings.py" line="65"/>
         <source>Signing</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="95"/>
+        <location filename="../../settings.py" line="96"/>
         <source>A new language applies at once, in every open window.</source>
         <translation>Ngôn ngữ mới được áp dụng ngay, trên mọi cửa sổ đang mở.</translation>
     </message>
@@ -1618,135 +1623,135 @@
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../settings.py" line="275"/>
+        <location filename="../../settings.py" line="284"/>
         <source>Certificate file (PKCS#12: .p12, .pfx)</source>
         <translation>Tệp chứng thư số (PKCS#12: .p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="277"/>
+        <location filename="../../settings.py" line="286"/>
         <source>USB token or smart card (PKCS#11)</source>
         <translation>USB token hoặc thẻ thông minh (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="284"/>
-        <location filename="../../settings.py" line="360"/>
+        <location filename="../../settings.py" line="293"/>
+        <location filename="../../settings.py" line="369"/>
         <source>Certificate file</source>
         <translation>Tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="288"/>
-        <location filename="../../settings.py" line="306"/>
+        <location filename="../../settings.py" line="297"/>
+        <location filename="../../settings.py" line="315"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="293"/>
+        <location filename="../../settings.py" line="302"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="297"/>
+        <location filename="../../settings.py" line="306"/>
         <source>Passphrase</source>
         <translation>Mật khẩu tệp</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="298"/>
+        <location filename="../../settings.py" line="307"/>
         <source>The passphrase is kept in the system keyring, never in a file.</source>
         <translation>Mật khẩu được giữ trong kho khóa của hệ thống, không bao giờ ghi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="301"/>
+        <location filename="../../settings.py" line="310"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="311"/>
-        <location filename="../../settings.py" line="366"/>
+        <location filename="../../settings.py" line="320"/>
+        <location filename="../../settings.py" line="375"/>
         <source>Driver library</source>
         <translation>Thư viện trình điều khiển</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="314"/>
+        <location filename="../../settings.py" line="323"/>
         <source>Token label</source>
         <translation>Nhãn token</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="317"/>
+        <location filename="../../settings.py" line="326"/>
         <source>Key label</source>
         <translation>Nhãn khóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="321"/>
+        <location filename="../../settings.py" line="330"/>
         <source>PIN (to read the certificate now; not kept)</source>
         <translation>Mã PIN (để đọc chứng thư ngay; không được lưu)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="324"/>
+        <location filename="../../settings.py" line="333"/>
         <source>Use this certificate</source>
         <translation>Dùng chứng thư này</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="349"/>
+        <location filename="../../settings.py" line="358"/>
         <source>Locked by the administrator</source>
         <translation>Bị quản trị viên khóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="361"/>
+        <location filename="../../settings.py" line="370"/>
         <source>PKCS#12 files (*.p12 *.pfx)</source>
         <translation>Tệp PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="366"/>
+        <location filename="../../settings.py" line="375"/>
         <source>Libraries (*.so *.dll)</source>
         <translation>Thư viện (*.so *.dll)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="380"/>
+        <location filename="../../settings.py" line="389"/>
         <source>No signing certificate is set up: documents cannot be sealed yet.</source>
         <translation>Chưa có chứng thư ký số: chưa thể ký số văn bản.</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="382"/>
+        <location filename="../../settings.py" line="391"/>
         <source>certificate file</source>
         <translation>tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="382"/>
+        <location filename="../../settings.py" line="391"/>
         <source>token</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="383"/>
+        <location filename="../../settings.py" line="392"/>
         <source>test identity (not for real documents)</source>
         <translation>chứng thư thử nghiệm (không dùng cho văn bản thật)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="384"/>
+        <location filename="../../settings.py" line="393"/>
         <source>In use: %1</source>
         <translation>Đang dùng: %1</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="386"/>
+        <location filename="../../settings.py" line="395"/>
         <source>Holder: %1</source>
         <translation>Người được cấp: %1</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="387"/>
+        <location filename="../../settings.py" line="396"/>
         <source>Valid until %1 (%2 days left)</source>
         <translation>Hiệu lực đến %1 (còn %2 ngày)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="390"/>
+        <location filename="../../settings.py" line="399"/>
         <source>The certificate is read from the token when a document is sealed.</source>
         <translation>Chứng thư được đọc từ token khi ký số văn bản.</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="421"/>
+        <location filename="../../settings.py" line="430"/>
         <source>Opening the key…</source>
         <translation>Đang mở khóa…</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="428"/>
+        <location filename="../../settings.py" line="437"/>
         <source>Saved: documents are sealed with this certificate from now on.</source>
         <translation>Đã lưu: từ nay văn bản được ký số bằng chứng thư này.</translation>
     </message>
