@@ -404,10 +404,22 @@ class ArchivePage(QWidget):
             note = QLabel(self.tr("Only an administrator may change the archive settings."))
             note.setObjectName("archive_admin_only")
             v.insertWidget(1, note)
-        self.current.setText(self.tr("Reading the archive settings…"))
+        self.loaded = False
+
+    def load(self) -> None:
+        """Read the set-up (the keyring may take a while) on a worker, the first time the tab is looked at:
+        a settings dialog opened for another tab starts no thread for this one."""
         from station.workflow.syncing import remote_show
 
+        if self.loaded:
+            return
+        self.loaded = True
+        self.current.setText(self.tr("Reading the archive settings…"))
         self.jobs.run(remote_show, self._show_current, self._refused)
+
+    def showEvent(self, event: Any) -> None:
+        self.load()
+        super().showEvent(event)
 
     def _choose_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("CA file"), "", self.tr("Certificates (*.pem *.crt)"))

@@ -64,6 +64,8 @@ class SettingsDialog(QDialog):
         self.signing = SigningPage(station)
         self.tabs.addTab(self.signing, self.tr("Signing"))
         self.tabs.addTab(self._all(), self.tr("All settings"))
+        self.tabs.currentChanged.connect(lambda _i: self.archive.load() if self.tabs.currentWidget() is self.archive
+                                         else None)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828;")
         self.message.setWordWrap(True)

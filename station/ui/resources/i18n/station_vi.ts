@@ -196,7 +196,7 @@
     </message>
     <message>
         <location filename="../../archive.py" line="364"/>
-        <location filename="../../archive.py" line="418"/>
+        <location filename="../../archive.py" line="430"/>
         <source>Receipt certificate</source>
         <translation>Chứng thư ký biên nhận</translation>
     </message>
@@ -236,82 +236,82 @@
         <translation>Chỉ quản trị viên được thay đổi cài đặt kho lưu trữ.</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="407"/>
+        <location filename="../../archive.py" line="417"/>
         <source>Reading the archive settings…</source>
         <translation>Đang đọc cài đặt kho lưu trữ…</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="413"/>
+        <location filename="../../archive.py" line="425"/>
         <source>CA file</source>
         <translation>Tệp CA</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="413"/>
+        <location filename="../../archive.py" line="425"/>
         <source>Certificates (*.pem *.crt)</source>
         <translation>Chứng thư (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="419"/>
+        <location filename="../../archive.py" line="431"/>
         <source>Certificates (*.pem *.crt *.cer *.der)</source>
         <translation>Chứng thư (*.pem *.crt *.cer *.der)</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="426"/>
+        <location filename="../../archive.py" line="438"/>
         <source>No archive is set up: sealed packages wait on this station. An administrator enters the archive&apos;s address and access code below.</source>
         <translation>Chưa thiết lập kho lưu trữ: các gói đã niêm phong chờ trên trạm này. Quản trị viên nhập địa chỉ và mã truy cập của kho lưu trữ ở dưới.</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="429"/>
+        <location filename="../../archive.py" line="441"/>
         <source>Archive: %1</source>
         <translation>Kho lưu trữ: %1</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="430"/>
+        <location filename="../../archive.py" line="442"/>
         <source>Station: %1</source>
         <translation>Trạm: %1</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="432"/>
+        <location filename="../../archive.py" line="444"/>
         <source>Access code: given by the environment (STATION_ARCHIVE_TOKEN) of an unattended station</source>
         <translation>Mã truy cập: lấy từ biến môi trường (STATION_ARCHIVE_TOKEN) của trạm chạy không người trực</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="435"/>
+        <location filename="../../archive.py" line="447"/>
         <source>Access code: kept in the system keyring</source>
         <translation>Mã truy cập: đã lưu trong kho khóa của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="437"/>
+        <location filename="../../archive.py" line="449"/>
         <source>Access code: not set — the station cannot send until an administrator enters it</source>
         <translation>Mã truy cập: chưa có — trạm chưa gửi được cho đến khi quản trị viên nhập mã</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="439"/>
+        <location filename="../../archive.py" line="451"/>
         <source>CA file: %1</source>
         <translation>Tệp CA: %1</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="441"/>
+        <location filename="../../archive.py" line="453"/>
         <source>Receipt certificate fingerprint (SHA-256): %1</source>
         <translation>Dấu vân tay chứng thư ký biên nhận (SHA-256): %1</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="445"/>
+        <location filename="../../archive.py" line="457"/>
         <source>Issued to: %1</source>
         <translation>Cấp cho: %1</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="472"/>
+        <location filename="../../archive.py" line="484"/>
         <source>Contacting the archive…</source>
         <translation>Đang liên lạc với kho lưu trữ…</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="480"/>
+        <location filename="../../archive.py" line="492"/>
         <source>Saved. Compare the fingerprint above with the archive administrator&apos;s; the station sends its packages from now on.</source>
         <translation>Đã lưu. Hãy so dấu vân tay ở trên với dấu vân tay của quản trị viên lưu trữ; từ giờ trạm tự gửi các gói.</translation>
     </message>
     <message>
-        <location filename="../../archive.py" line="491"/>
+        <location filename="../../archive.py" line="503"/>
         <source>Sending every waiting package now.</source>
         <translation>Đang gửi ngay mọi gói chờ gửi.</translation>
     </message>
@@ -1494,113 +1494,113 @@
         <translation>Tất cả cài đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="73"/>
+        <location filename="../../settings.py" line="75"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="74"/>
+        <location filename="../../settings.py" line="76"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="80"/>
-        <location filename="../../settings.py" line="180"/>
+        <location filename="../../settings.py" line="82"/>
+        <location filename="../../settings.py" line="182"/>
         <source>Locked by the administrator</source>
         <translation>Bị quản trị viên khóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="92"/>
+        <location filename="../../settings.py" line="94"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="95"/>
+        <location filename="../../settings.py" line="97"/>
         <source>Data folder</source>
         <translation>Thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="104"/>
+        <location filename="../../settings.py" line="106"/>
         <source>Network scanners added by address (for networks where they are not found by themselves):</source>
         <translation>Máy quét mạng thêm theo địa chỉ (cho mạng không tự tìm thấy):</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="113"/>
+        <location filename="../../settings.py" line="115"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="115"/>
+        <location filename="../../settings.py" line="117"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="165"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="165"/>
         <source>Resolution</source>
         <translation>Độ phân giải</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="165"/>
         <source>Colour</source>
         <translation>Màu</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="163"/>
+        <location filename="../../settings.py" line="165"/>
         <source>Source</source>
         <translation>Nguồn giấy</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="164"/>
+        <location filename="../../settings.py" line="166"/>
         <source>Page size</source>
         <translation>Khổ giấy</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="164"/>
+        <location filename="../../settings.py" line="166"/>
         <source>Split</source>
         <translation>Tách văn bản</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="188"/>
+        <location filename="../../settings.py" line="190"/>
         <source>Setting</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="188"/>
+        <location filename="../../settings.py" line="190"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="188"/>
+        <location filename="../../settings.py" line="190"/>
         <source>Set by</source>
         <translation>Do ai đặt</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="196"/>
+        <location filename="../../settings.py" line="198"/>
         <source>administrator (locked)</source>
         <translation>quản trị viên (khóa)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="202"/>
+        <location filename="../../settings.py" line="204"/>
         <source>Archive tab (administrator)</source>
         <translation>thẻ Kho lưu trữ (quản trị viên)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="205"/>
+        <location filename="../../settings.py" line="207"/>
         <source>you</source>
         <translation>bạn</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="205"/>
+        <location filename="../../settings.py" line="207"/>
         <source>default</source>
         <translation>mặc định</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="229"/>
+        <location filename="../../settings.py" line="231"/>
         <source>%1: not a valid value</source>
         <translation>%1: giá trị không hợp lệ</translation>
     </message>
@@ -1615,7 +1615,7 @@
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="96"/>
+        <location filename="../../settings.py" line="98"/>
         <source>A new language applies at once, in every open window.</source>
         <translation>Ngôn ngữ mới được áp dụng ngay, trên mọi cửa sổ đang mở.</translation>
     </message>
@@ -1623,135 +1623,135 @@
 <context>
     <name>SigningPage</name>
     <message>
-        <location filename="../../settings.py" line="284"/>
+        <location filename="../../settings.py" line="286"/>
         <source>Certificate file (PKCS#12: .p12, .pfx)</source>
         <translation>Tệp chứng thư số (PKCS#12: .p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="286"/>
+        <location filename="../../settings.py" line="288"/>
         <source>USB token or smart card (PKCS#11)</source>
         <translation>USB token hoặc thẻ thông minh (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="293"/>
-        <location filename="../../settings.py" line="369"/>
+        <location filename="../../settings.py" line="295"/>
+        <location filename="../../settings.py" line="371"/>
         <source>Certificate file</source>
         <translation>Tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="297"/>
-        <location filename="../../settings.py" line="315"/>
+        <location filename="../../settings.py" line="299"/>
+        <location filename="../../settings.py" line="317"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="302"/>
+        <location filename="../../settings.py" line="304"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="306"/>
+        <location filename="../../settings.py" line="308"/>
         <source>Passphrase</source>
         <translation>Mật khẩu tệp</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="307"/>
+        <location filename="../../settings.py" line="309"/>
         <source>The passphrase is kept in the system keyring, never in a file.</source>
         <translation>Mật khẩu được giữ trong kho khóa của hệ thống, không bao giờ ghi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="310"/>
+        <location filename="../../settings.py" line="312"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="320"/>
-        <location filename="../../settings.py" line="375"/>
+        <location filename="../../settings.py" line="322"/>
+        <location filename="../../settings.py" line="377"/>
         <source>Driver library</source>
         <translation>Thư viện trình điều khiển</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="323"/>
+        <location filename="../../settings.py" line="325"/>
         <source>Token label</source>
         <translation>Nhãn token</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="326"/>
+        <location filename="../../settings.py" line="328"/>
         <source>Key label</source>
         <translation>Nhãn khóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="330"/>
+        <location filename="../../settings.py" line="332"/>
         <source>PIN (to read the certificate now; not kept)</source>
         <translation>Mã PIN (để đọc chứng thư ngay; không được lưu)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="333"/>
+        <location filename="../../settings.py" line="335"/>
         <source>Use this certificate</source>
         <translation>Dùng chứng thư này</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="358"/>
+        <location filename="../../settings.py" line="360"/>
         <source>Locked by the administrator</source>
         <translation>Bị quản trị viên khóa</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="370"/>
+        <location filename="../../settings.py" line="372"/>
         <source>PKCS#12 files (*.p12 *.pfx)</source>
         <translation>Tệp PKCS#12 (*.p12 *.pfx)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="375"/>
+        <location filename="../../settings.py" line="377"/>
         <source>Libraries (*.so *.dll)</source>
         <translation>Thư viện (*.so *.dll)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="389"/>
+        <location filename="../../settings.py" line="391"/>
         <source>No signing certificate is set up: documents cannot be sealed yet.</source>
         <translation>Chưa có chứng thư ký số: chưa thể ký số văn bản.</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="391"/>
+        <location filename="../../settings.py" line="393"/>
         <source>certificate file</source>
         <translation>tệp chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="391"/>
+        <location filename="../../settings.py" line="393"/>
         <source>token</source>
         <translation>token</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="392"/>
+        <location filename="../../settings.py" line="394"/>
         <source>test identity (not for real documents)</source>
         <translation>chứng thư thử nghiệm (không dùng cho văn bản thật)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="393"/>
+        <location filename="../../settings.py" line="395"/>
         <source>In use: %1</source>
         <translation>Đang dùng: %1</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="395"/>
+        <location filename="../../settings.py" line="397"/>
         <source>Holder: %1</source>
         <translation>Người được cấp: %1</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="396"/>
+        <location filename="../../settings.py" line="398"/>
         <source>Valid until %1 (%2 days left)</source>
         <translation>Hiệu lực đến %1 (còn %2 ngày)</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="399"/>
+        <location filename="../../settings.py" line="401"/>
         <source>The certificate is read from the token when a document is sealed.</source>
         <translation>Chứng thư được đọc từ token khi ký số văn bản.</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="430"/>
+        <location filename="../../settings.py" line="432"/>
         <source>Opening the key…</source>
         <translation>Đang mở khóa…</translation>
     </message>
     <message>
-        <location filename="../../settings.py" line="437"/>
+        <location filename="../../settings.py" line="439"/>
         <source>Saved: documents are sealed with this certificate from now on.</source>
         <translation>Đã lưu: từ nay văn bản được ký số bằng chứng thư này.</translation>
     </message>
