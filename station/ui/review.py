@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from station.auth import Action
 from station.errors import NotAllowed
+from station.ui import texts
 from station.ui.resources import icon
 from station.ui.texts import flag_name
 from station.ui.viewer import PageViewer
@@ -415,7 +416,7 @@ class ReviewScreen(QWidget):
         if item["procedure"]:
             lines.append(self.tr("Procedure: %1").replace("%1", item["procedure"]))
         if item["reject_reason"]:
-            lines.append(self.tr("Sent back before: %1").replace("%1", item["reject_reason"]))
+            lines.append(self.tr("Sent back before: %1").replace("%1", texts.reject_note(item["reject_reason"])))
         sample = item.get("sample")
         if sample:
             state = {None: self.tr("not checked yet"), "pass": self.tr("passed"), "fail": self.tr("failed")}.get(

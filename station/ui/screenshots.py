@@ -106,6 +106,167 @@ def supervisor_screens(app: QApplication, data: Path, out: Path, lang: str) -> N
     w.close()
 
 
+class StandInArchive:
+    """A loopback stand-in for the archive that answers as the real one does when a station's token has
+    expired (health 200, everything else 401 `token_expired`, protocol.md), so the status bar's states are
+    the real sync thread's, not drawn by hand."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
+                if self.path.endswith("/api/v1/health"):
+                    status, body = 200, {"status": "ok", "archive_id": "stand-in", "version": "screenshots",
+                                         "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+                else:
+                    status, body = 401, {"error": "This station's token has expired; ask for a new one.",
+                                         "code": "token_expired"}
+                raw = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Tus-Resumable", "1.0.0")
+                if status == 401:
+                    self.send_header("WWW-Authenticate", 'Bearer error="invalid_token"')
+                self.send_header("Content-Length", str(len(raw)))
+                self.end_headers()
+                self.wfile.write(raw)
+
+            do_GET = do_POST = do_HEAD = do_PATCH = do_DELETE = do_OPTIONS = _answer
+
+            def log_message(self, *_args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(10)
+
+
+def self_signed_pem(path: Path) -> Path:
+    """A stand-in for the archive's receipt certificate (the Archive tab shows its fingerprint)."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Bộ Giáo dục và Đào tạo"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "Kho lưu trữ trung tâm — biên nhận")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=365)).sign(key, hashes.SHA256()))
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return path
+
+
+def _waiting_packages(station: object, count: int) -> None:
+    """Sealed documents whose package files wait in the outbox (small zips: the stand-in refuses them unread)."""
+    import hashlib
+    import uuid
+    import zipfile
+
+    from station.domain import DocState
+
+    store = station.store  # type: ignore[attr-defined]
+    folder = station.data_dir / "packages"  # type: ignore[attr-defined]
+    folder.mkdir(parents=True, exist_ok=True)
+    for _ in range(count):
+        package_id = str(uuid.uuid4())
+        path = folder / f"{package_id}.zip"
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr(f"{package_id}/bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        with store.transaction():
+            doc = store.add_document(store.batch_id("Lô 03", create=True), [])
+            store.db.execute("UPDATE documents SET state = ? WHERE id = ?", (DocState.SEALED.value, doc))
+            store.record_seal(doc, package_id=package_id, package_path=str(path), package_sha256=sha,
+                              sealed_by="minh", signature_level="B-LT", certificate_serial="screenshots", warnings=[])
+
+
+def archive_screens(app: QApplication, tmp: Path, out: Path, lang: str, suffix: str) -> None:
+    """Settings → Archive (an admin's, an operator's) and the status bar's archive states: packages waiting
+    and an expired access code (the stand-in archive), then the archive gone (offline, retrying by itself)."""
+    from station.auth import Role, Session
+    from station.sync.remote import TOKEN_ENV
+    from station.ui.settings import SettingsDialog
+    from station.ui.window import MainWindow
+    from station.workflow import Station, syncing
+
+    stand_in = StandInArchive()
+    data = tmp / f"archive-{lang}{suffix}"
+    station = Station(data)
+    try:
+        station.accounts.add("admin", "admin", PASSWORD, by=None)
+        station.accounts.add("lan", "operator", PASSWORD, by="admin")
+        for key, value in (("sync.poll_seconds", 0.5), ("sync.backoff_base_seconds", 0.2),
+                           ("sync.backoff_max_seconds", 1.0), ("sync.timeout_seconds", 2.0)):
+            station.settings.set(key, value)
+        os.environ[TOKEN_ENV] = "screenshot-token"  # no desktop keyring under xvfb: the environment keeps it
+        syncing.remote_set(station, stand_in.url, user="admin", token="screenshot-token",
+                           archive_cert=self_signed_pem(tmp / "archive-receipts.pem"))
+    finally:
+        station.close()
+    # Nothing waiting: the station looks the archive up and says it is online, with the time.
+    w = MainWindow(data, session=Session(user="admin", role=Role.ADMIN), start_pipeline=False, find_scanners=False)
+    fit_screen(w, 1440, 900)
+    w.show()
+    spin(app, 20, lambda: (s := w.archive.status()) is not None and s.online is True)
+    spin(app, 0.5)
+    shoot(w.statusBar(), out / f"13a-statusbar-archive-online-{lang}{suffix}.png")
+    w.close()
+    station = Station(data)
+    try:
+        _waiting_packages(station, 2)
+    finally:
+        station.close()
+    w = MainWindow(data, session=Session(user="admin", role=Role.ADMIN), start_pipeline=False, find_scanners=False)
+    fit_screen(w, 1440, 900)
+    w.show()
+    spin(app, 20, lambda: (s := w.archive.status()) is not None and s.auth_problem)
+    spin(app, 0.5)
+    shoot(w, out / f"13-status-archive-token-expired-{lang}{suffix}.png")
+    shoot(w.statusBar(), out / f"13b-statusbar-token-expired-{lang}{suffix}.png")
+    dialog = SettingsDialog(w.station, w, session=w.supervision.session, link=w.archive)
+    fit_screen(dialog, 760, 560)
+    dialog.tabs.setCurrentWidget(dialog.archive)
+    dialog.show()
+    spin(app, 5, lambda: dialog.archive.jobs.running == 0)
+    spin(app, 0.3)
+    shoot(dialog, out / f"14-settings-archive-{lang}{suffix}.png")
+    dialog.close()
+    stand_in.close()
+    spin(app, 30, lambda: (s := w.archive.status()) is not None and s.online is False)
+    spin(app, 0.5)
+    shoot(w.statusBar(), out / f"15-statusbar-archive-offline-{lang}{suffix}.png")
+    w.close()
+    operator = MainWindow(data, session=Session(user="lan", role=Role.OPERATOR), start_pipeline=False,
+                          find_scanners=False, start_sync=False)
+    dialog = SettingsDialog(operator.station, operator, session=operator.supervision.session, link=operator.archive)
+    fit_screen(dialog, 760, 560)
+    dialog.tabs.setCurrentWidget(dialog.archive)
+    dialog.show()
+    spin(app, 5, lambda: dialog.archive.jobs.running == 0)
+    spin(app, 0.3)
+    shoot(dialog, out / f"16-settings-archive-operator-{lang}{suffix}.png")
+    dialog.close()
+    operator.close()
+    os.environ.pop(TOKEN_ENV, None)
+
+
 def shoot(widget: QWidget, path: Path) -> None:
     widget.grab().save(str(path))
     print(path, file=sys.stderr)
@@ -182,7 +343,9 @@ def main(out: Path, tag: str = "") -> int:
                 spin(app, 0.5)
                 shoot(w, out / f"08-main-switched-live-to-en{suffix}.png")
             w.close()
+            install_language(lang)  # back from the live switch above: these screens are in `lang` too
             supervisor_screens(app, data, out, lang)
+            archive_screens(app, Path(tmp), out, lang, suffix)
     return 0
 
 

@@ -41,9 +41,13 @@ def reload_user_settings(station: Any) -> None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, station: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Any, parent: QWidget | None = None, *, session: Any = None,
+                 link: Any = None) -> None:
         super().__init__(parent)
+        from station.ui.archive import ArchivePage
+
         self.station = station
+        self.link = link
         self.settings = station.settings
         self.language_changed_to: str | None = None
         self.jobs = Jobs(station.data_dir, self)
@@ -55,10 +59,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general(), self.tr("General"))
         self.tabs.addTab(self._scanners(), self.tr("Scanners"))
         self.tabs.addTab(self._profiles(), self.tr("Scan profiles"))
-        self.tabs.addTab(self._archive(), self.tr("Archive"))
+        self.archive = ArchivePage(station, session, link)
+        self.tabs.addTab(self.archive, self.tr("Archive"))
         self.signing = SigningPage(station)
         self.tabs.addTab(self.signing, self.tr("Signing"))
         self.tabs.addTab(self._all(), self.tr("All settings"))
+        self.tabs.currentChanged.connect(lambda _i: self.archive.load() if self.tabs.currentWidget() is self.archive
+                                         else None)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828;")
         self.message.setWordWrap(True)
@@ -177,14 +184,6 @@ class SettingsDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
-    def _archive(self) -> QWidget:
-        w = QWidget()
-        f = QFormLayout(w)
-        # Sync and signing are not part of this station build yet; say so rather than show a form that saves nothing.
-        f.addRow(self.tr("Archive address"), QLabel(self.tr("not configured")))
-        f.addRow(self.tr("Archive token"), QLabel(self.tr("not configured (kept in the system keyring once set)")))
-        return w
-
     def _all(self) -> QWidget:
         table = QTableWidget(len(DEFAULTS), 3)
         table.setObjectName("all_settings")
@@ -199,6 +198,11 @@ class SettingsDialog(QDialog):
                 layer = self.tr("administrator (locked)")
                 value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 name.setIcon(icon("lock"))
+            elif key.startswith("remote."):
+                # The archive's address decides where the station's token is sent: it is changed only in
+                # the Archive tab, by an administrator, through remote_set (checked and audited).
+                layer = self.tr("Archive tab (administrator)")
+                value.setFlags(value.flags() & ~Qt.ItemFlag.ItemIsEditable)
             else:
                 layer = self.tr("you") if key in self.settings.user else self.tr("default")
                 self._editable[key] = value
@@ -232,6 +236,9 @@ class SettingsDialog(QDialog):
             self.message.setText(exc.message)
             return
         self.accept()
+        if self.link is not None and any(k.startswith("sync.") and self._editable[k].text() != self._shown[k]
+                                         for k in self._editable):
+            self.link.remote_changed()  # the sync thread starts over with the new timings
         if self.language_changed_to:
             from station.ui.language import switch_language
 
@@ -239,6 +246,7 @@ class SettingsDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.signing.jobs.shutdown()
+        self.archive.jobs.shutdown()
         self.jobs.shutdown()
         super().done(result)
 

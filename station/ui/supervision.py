@@ -128,6 +128,8 @@ class Supervision(QObject):
         self.a_accounts.setEnabled(self.session.can(Action.USER_LIST))
         self.review.apply_role()
         self.dashboard.apply_role()
+        if getattr(self.window, "archive", None) is not None:
+            self.window.archive.apply_role(self.session)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)
         from PySide6.QtCore import QCoreApplication

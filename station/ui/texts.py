@@ -101,3 +101,19 @@ def scanner_status(message: str) -> str:
             out = QCoreApplication.translate("texts", text)
             return out.replace("%1", m.group(1)) if m.groups() and m.group(1) else out
     return message
+
+
+_ARCHIVE_REJECTED = re.compile(r"^The archive rejected package (\S+): (.*?)\. Fix the document, confirm it again and "
+                               r"have it approved and sealed again\.$", re.S)
+
+
+def reject_note(note: str) -> str:
+    """The note a document was sent back with; the archive's (station.sync.outbox) in the operator's words.
+
+    The archive's reasons stay as the archive wrote them: they are its words, quoted."""
+    m = _ARCHIVE_REJECTED.match(note)
+    if not m:
+        return note
+    return QCoreApplication.translate("texts", "the archive refused package %1: %2. Correct the document, confirm it "
+                                               "again and have it approved and sealed again.").replace(
+        "%1", m.group(1)).replace("%2", m.group(2))

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from station.auth import Session
 from station.errors import StationError
 from station.ui import texts
+from station.ui.archive import ArchiveLink, ClickLabel
 from station.ui.form import MetadataForm
 from station.ui.models import (
     DocDetail,
@@ -71,7 +72,7 @@ DETAIL = 0  # full size, loaded when the operator zooms in past VIEW
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, user: str | None = None, start_pipeline: bool = True,
-                 find_scanners: bool = True, session: Session | None = None) -> None:
+                 find_scanners: bool = True, session: Session | None = None, start_sync: bool = True) -> None:
         super().__init__()
         preload()
         # Page workers (cleanup, OCR) started from this window run at a lower priority than the window.
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.batch_filter: str | None = None
         self.last_problem = ""
         self._closing = False
+        self.settings_dialog: Any = None
         self._refresh_again = False
         self._follow_doc: str | None = None  # a document a scan is filling: shown as soon as it exists
         self._confirming = False
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_status()
         self.supervision = Supervision(self, session)  # review queue, dashboard, accounts, idle lock (by role)
+        self.archive = ArchiveLink(self, start=start_sync)  # background sync, its status, the USB menu items
 
         self.pipeline = PipelineThread(self.data_dir, self)
         self.pipeline.progress.connect(self._pipeline_progress)
@@ -385,9 +388,11 @@ class MainWindow(QMainWindow):
         self.status_scanner = QLabel()
         self.status_pipeline = QLabel(self.tr("Pipeline: idle"))
         self.status_pipeline.setObjectName("status_pipeline")
-        # No archive connection exists in this station yet: say so instead of inventing figures.
-        self.status_archive = QLabel(self.tr("Archive: not configured"))
-        self.status_outbox = QLabel(self.tr("Packages waiting: not configured"))
+        # Filled in by station.ui.archive.ArchiveLink; a click opens Settings → Archive.
+        self.status_archive = ClickLabel()
+        self.status_archive.setObjectName("status_archive")
+        self.status_outbox = ClickLabel()
+        self.status_outbox.setObjectName("status_outbox")
         for w in (self.status_user, self.status_scanner, self.status_pipeline, self.status_archive,
                   self.status_outbox):
             sb.addPermanentWidget(w)
@@ -598,6 +603,8 @@ class MainWindow(QMainWindow):
                 self.form.heading.setText(self._heading(doc))
             if not self._closing:
                 self._fit_columns()
+                if getattr(self, "archive", None) is not None:
+                    self.archive.retranslate()
                 self.refresh()  # the counts and the pipeline line
         super().changeEvent(event)
 
@@ -611,7 +618,7 @@ class MainWindow(QMainWindow):
         state = doc["state"]
         heading = f"{doc['batch']} · {doc['ordinal']} — {texts.state_name(state)}"
         if doc.get("reject_reason") and state == "rejected":
-            heading += "\n" + self.tr("Sent back: %1").replace("%1", doc["reject_reason"])
+            heading += "\n" + self.tr("Sent back: %1").replace("%1", texts.reject_note(doc["reject_reason"]))
         if state == "failed" and doc.get("error"):
             heading += "\n" + self.tr("Processing failed: %1").replace("%1", doc["error"])
         if state == "processing":
@@ -987,11 +994,15 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     # -- settings and closing -----------------------------------------------------------------------
-    def open_settings(self) -> None:
+    def open_settings(self, tab: str | None = None) -> None:
         from station.ui.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.station, self)
+        dialog = SettingsDialog(self.station, self, session=self.supervision.session, link=self.archive)
+        if tab == "archive":
+            dialog.tabs.setCurrentWidget(dialog.archive)
+        self.settings_dialog = dialog  # the tests reach the open dialog through it
         dialog.exec()
+        self.settings_dialog = None
         dialog.deleteLater()
         if dialog.language_changed_to:
             self.refresh()  # counts and states in the new words
@@ -1000,6 +1011,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.timer.stop()
         self.supervision.shutdown()
+        self.archive.shutdown()
         threads = running_threads()
         if self.scan_thread is not None:
             self.scan_thread.stop()
