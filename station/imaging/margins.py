@@ -32,7 +32,6 @@ SPECK_MAX_MM = 1.5
 SPECK_ISOLATION_MM = 3.0  # no other dark pixel this close: not a dot of a letter, of a number, of a line
 SPECK_CHROMA = 60  # max - min channel: black dust stays under ~40, blue or red ink is 60 and more
 SPECK_COLOURED_SHARE = 0.25
-TILE_MM = 30.0  # the paper colour is measured per stretch of strip: yellowing and shading vary
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def _strips(w: int, h: int, band: int) -> list[tuple[int, int, int, int]]:
 
 
 def fill_specks(image: np.ndarray, px_mm: float, paper: float) -> tuple[int, int]:
-    """Fill isolated dust in the edge strips with the strip's local paper; returns (specks, pixels)."""
+    """Fill isolated dust in the edge strips with the paper around each speck; returns (specks, pixels)."""
     h, w = image.shape[:2]
     band = round(SPECK_EDGE_MM * px_mm)
     iso = max(2, round(SPECK_ISOLATION_MM * px_mm))
@@ -123,7 +122,6 @@ def fill_specks(image: np.ndarray, px_mm: float, paper: float) -> tuple[int, int
     if below < 0:
         return 0, 0
     rim = max(1, round(RIM_MM * px_mm))
-    tile = max(16, round(TILE_MM * px_mm))
     specks = pixels = 0
     for cx0, cy0, cx1, cy1 in _strips(w, h, band):
         if cx1 <= cx0 or cy1 <= cy0:
@@ -131,8 +129,8 @@ def fill_specks(image: np.ndarray, px_mm: float, paper: float) -> tuple[int, int
         # The strip grown by the isolation distance, so a dot beside text just inward is seen as such.
         ex0, ey0, ex1, ey1 = max(0, cx0 - iso), max(0, cy0 - iso), min(w, cx1 + iso), min(h, cy1 + iso)
         roi = image[ey0:ey1, ex0:ex1]
-        g = _grey(roi)
-        dark = cv2.threshold(g, below, 1, cv2.THRESH_BINARY_INV)[1]
+        # Dark in every channel (one pass over the strip, no grey copy of it): dust is grey or black.
+        dark = cv2.inRange(roi, (0,) * (roi.shape[2] if roi.ndim == 3 else 1), (below,) * (roi.shape[2] if roi.ndim == 3 else 1))
         n, labels, stats, _ = components(dark)
         if n <= 1:
             continue
@@ -142,36 +140,33 @@ def fill_specks(image: np.ndarray, px_mm: float, paper: float) -> tuple[int, int
         cand[0] = False
         if not cand.any():
             continue
-        integral = cv2.integral(dark)
+        integral = cv2.integral(dark)  # of 0/255: a window's sum is 255 per dark pixel
         rh, rw = dark.shape
         wx0, wy0 = np.clip(x - iso, 0, rw), np.clip(y - iso, 0, rh)
         wx1, wy1 = np.clip(x + bw + iso, 0, rw), np.clip(y + bh + iso, 0, rh)
         around = integral[wy1, wx1] - integral[wy0, wx1] - integral[wy1, wx0] + integral[wy0, wx0]
-        cand &= around == area
-        if roi.ndim == 3 and cand.any():
-            b, gg, r = cv2.split(roi)
-            chroma = cv2.subtract(cv2.max(cv2.max(b, gg), r), cv2.min(cv2.min(b, gg), r))
-            del b, gg, r
-            coloured = (chroma > SPECK_CHROMA) & dark.view(bool)
-            share = np.bincount(labels[coloured], minlength=n) / np.maximum(area, 1)
-            cand &= share <= SPECK_COLOURED_SHARE
+        cand &= around == 255 * area
         chosen = np.flatnonzero(cand)
-        if chosen.size == 0:
-            continue
-        lut = np.zeros(n, np.uint8)
-        lut[chosen] = 1
-        mask = cv2.dilate(lut[labels], cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * rim + 1, 2 * rim + 1)))
-        del labels
-        paper_px = dark ^ 1
-        for ty in range(0, rh, tile):
-            for tx in range(0, rw, tile):
-                m = mask[ty : ty + tile, tx : tx + tile]
-                if not cv2.countNonZero(m):
-                    continue
-                colour = _paper_colour(roi[ty : ty + tile, tx : tx + tile], paper_px[ty : ty + tile, tx : tx + tile])
-                if colour is not None:
-                    pixels += _put(roi[ty : ty + tile, tx : tx + tile], m, colour)
-        specks += int(chosen.size)
+        # Each speck on its own, in its window: isolated, so the window around it is plain paper.
+        kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * rim + 1, 2 * rim + 1))
+        pad = rim + max(2, iso // 2)
+        for i in chosen:
+            x0, y0 = max(0, int(x[i]) - pad), max(0, int(y[i]) - pad)
+            x1, y1 = min(rw, int(x[i] + bw[i]) + pad), min(rh, int(y[i] + bh[i]) + pad)
+            win = roi[y0:y1, x0:x1]
+            own = (labels[y0:y1, x0:x1] == i).view(np.uint8)
+            if win.ndim == 3:
+                pts = win[own.view(bool)].astype(np.int16)
+                if np.mean(pts.max(axis=1) - pts.min(axis=1) > SPECK_CHROMA) > SPECK_COLOURED_SHARE:
+                    continue  # a dot of blue or red ink
+            mask = cv2.dilate(own, kernel)
+            paper_px = cv2.dilate(mask, np.ones((3, 3), np.uint8)) ^ 1
+            if not cv2.countNonZero(paper_px):
+                continue
+            mean = cv2.mean(np.ascontiguousarray(win), mask=paper_px)
+            colour = np.array(mean[: 1 if win.ndim == 2 else 3]).round().astype(np.uint8)
+            pixels += _put(win, mask, colour)
+            specks += 1
     return specks, pixels
 
 
