@@ -12,6 +12,8 @@ Prints one JSON document with every figure of issue 4:
 - blank: the labelled blank / not-blank pages;
 - crop: OCR word boxes found on the incoming page that fall outside the kept area (must be 0);
 - colour mode, stamp pixels kept, quality flags on pages damaged on purpose;
+- holes: punch holes and edge specks drawn on pages (masks known) filled to the paper colour,
+  content near the margins unchanged; unpaper's blackfilter/noisefilter/grayfilter beside;
 - speed: cleanup CPU ms per A4 page at 300 dpi on one core, and peak full-size copies;
 - OCR: character error rate on rendered Vietnamese pages (clean and damaged), on
   vietocr3/vietsample1.pdf, and on the UNLV scans: ours (cleanup + OCR copy + reading order)
@@ -433,6 +435,180 @@ def bench_flags() -> dict[str, Any]:
             "false_flags": sum(len(r["false"]) for r in rows), "rows": rows}
 
 
+def margin_damage(page: np.ndarray, dpi: float, lid: int = 20, holes: int = 2, spacing_mm: float = 80.0,
+                  diameter_mm: float = 6.0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int, int]:
+    """Punch holes (left margin, centres 12 mm in, `spacing_mm` apart, the lid's tone `lid` showing
+    through), specks in every margin, and content near the margins (a page number, a note with its
+    full stop; on colour pages the rim of a red seal, a blue tick and a blue dot). Returns the page,
+    the masks of holes+specks and of content, and how many holes and specks were drawn."""
+    px = dpi / 25.4
+    page = page.copy()
+    h, w = page.shape[:2]
+    ch = 3 if page.ndim == 3 else 1
+    art = np.zeros((h, w), np.uint8)
+    r = round(diameter_mm / 2 * px)
+    offsets = [(i - (holes - 1) / 2) * spacing_mm for i in range(holes)]
+    for dy in offsets:
+        c = (round(12 * px), round(h / 2 + dy * px))
+        cv2.circle(page, c, r, (lid,) * ch, -1, cv2.LINE_AA)
+        cv2.circle(art, c, r + 2, 1, -1)
+    spots = ((8, 60, 0.25), (200, 150, 0.3), (100, 278, 0.4), (5, 250, 0.2), (195, 8, 0.35), (15, 200, 0.3),
+             (120, 4, 0.15), (206, 230, 0.25))
+    specks = 0
+    for x, y, rad in spots:
+        if y * px < h - 2 and x * px < w - 2:
+            c = (round(x * px), round(y * px))
+            cv2.circle(page, c, max(1, round(rad * px)), (35,) * ch, -1, cv2.LINE_AA)
+            cv2.circle(art, c, max(1, round(rad * px)) + 2, 1, -1)
+            specks += 1
+    content = np.zeros((h, w), np.uint8)
+    for target, one in ((page, False), (content, True)):
+        ink = (1,) if one else (30,) * ch
+        cv2.putText(target, "- 2 -", (w // 2 - round(5 * px), round(10 * px)), cv2.FONT_HERSHEY_SIMPLEX, dpi / 250,
+                    ink, 3, cv2.LINE_AA)
+        cv2.putText(target, "Da nhan.", (round(4 * px), h - round(14 * px)), cv2.FONT_HERSHEY_SIMPLEX, dpi / 250, ink,
+                    3, cv2.LINE_AA)
+        if ch == 3:
+            cv2.circle(target, (w - round(12 * px), round(120 * px)), round(20 * px), (1,) if one else (40, 40, 200),
+                       round(0.8 * px), cv2.LINE_AA)
+            tick = np.array([[6, 170], [9, 175], [16, 163]]) * px
+            cv2.polylines(target, [tick.round().astype(np.int32)], False, (1,) if one else (160, 60, 20),
+                          round(0.5 * px), cv2.LINE_AA)
+            cv2.circle(target, (round(7 * px), round(100 * px)), round(0.35 * px), (1,) if one else (170, 70, 30), -1,
+                       cv2.LINE_AA)
+    content = cv2.dilate(content, np.ones((3, 3), np.uint8)) > 0
+    return page, art > 0, content, cv2.connectedComponents(art)[0] - 1 - specks, specks
+
+
+def _left_behind(out: np.ndarray, art: np.ndarray, tol: int = 6) -> tuple[int, int]:
+    """Holes or specks (components of `art`) not made paper: any pixel further than `tol` grey
+    levels from the plain paper around it. Returns (components left, pixels left)."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(art.view(np.uint8))
+    g = grey(out)
+    left = pixels = 0
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        pad = 40
+        x0, y0 = max(0, x - pad), max(0, y - pad)
+        win = g[y0 : y + bh + pad, x0 : x + bw + pad]
+        one = labels[y0 : y + bh + pad, x0 : x + bw + pad] == i
+        ring = ~cv2.dilate(one.view(np.uint8), np.ones((5, 5), np.uint8)).view(bool) & (win > 120)
+        paper = float(np.median(win[ring])) if ring.any() else 255.0
+        bad = np.abs(win[one].astype(int) - paper) > tol
+        left += int(bad.any())
+        pixels += int(bad.sum())
+    return left, pixels
+
+
+UNPAPER_FILTERS = {
+    # Its own hole and speck removal at their defaults (blackfilter: a 20-px bar 95 % dark, made
+    # for edge bars; noisefilter: clusters of at most 4 dark pixels; grayfilter: tiles without black).
+    "unpaper": [],
+    # Its noisefilter given specks of our size (0.8 mm² is ~90 pixels at 300 dpi) was tried:
+    # `--noisefilter-intensity 80` ran over 4 minutes on one A4 page at 300 dpi and was left out.
+}
+
+
+def unpaper_filters(image: np.ndarray, work: Path, extra: list[str]) -> tuple[np.ndarray | None, str]:
+    """unpaper with only its blackfilter, noisefilter and grayfilter on; deskew, masks, borders,
+    wipes and the blur filter off."""
+    options = ["--no-blurfilter", "--no-mask-scan", "--no-mask-center", "--no-deskew", "--no-wipe",
+               "--no-border", "--no-border-scan", "--no-border-align", *extra]
+    if shutil.which("unpaper") is None:
+        return None, " ".join(options)
+    ext = "ppm" if image.ndim == 3 else "pgm"
+    src, dst = work / f"unpaper_holes_in.{ext}", work / f"unpaper_holes_out.{ext}"
+    cv2.imwrite(str(src), image)
+    try:
+        subprocess.run(["unpaper", "--overwrite", *options, str(src), str(dst)], capture_output=True, timeout=300,
+                       check=True)
+    except subprocess.TimeoutExpired:
+        return None, " ".join(options) + " (timed out after 300 s)"
+    out = cv2.imread(str(dst), cv2.IMREAD_UNCHANGED)
+    return (out if out is not None and out.shape == image.shape else None), " ".join(options)
+
+
+def bench_holes(work: Path) -> dict[str, Any]:
+    """Punch holes and edge specks filled with the paper colour; content near the margins kept.
+
+    The corpus has no labelled punch holes (none of its scans is punched; unpaper's own test
+    images carry a black bar and noise in the text, no isolated specks in the margins), so holes
+    and specks are drawn on real and rendered pages with their masks known. Pages are straight,
+    so the cleaned page and the input can be compared pixel by pixel."""
+    linn = load(CORPUS / "ocrmypdf/linn.png")
+    colour = rendered("01_quyet_dinh_bgddt")[0]
+    yellowed = (colour.astype(np.float32) * np.array([0.78, 0.92, 0.98], np.float32)).astype(np.uint8)
+    grey_sheet = cv2.putText(np.full((3508, 2480), 200, np.uint8), "Trang 1", (900, 1700), cv2.FONT_HERSHEY_SIMPLEX,
+                             3.0, 30, 6, cv2.LINE_AA)
+    cases = [
+        ("rendered/01 colour, 2 holes 6 mm on a black lid", *margin_damage(colour, 300)),
+        ("rendered/01 yellowed paper, 2 holes", *margin_damage(yellowed, 300)),
+        ("rendered/02 grey, 4 holes 5 mm at 80 mm", *margin_damage(rendered("02_cong_van_bgddt_gddh", mode="L")[0], 300,
+                                                                     holes=4, diameter_mm=5.0)),
+        ("rendered/03 colour 200 dpi, 3 holes 7 mm at 108 mm (US)",
+         *margin_damage(rendered("03_giay_chung_nhan_sgddt_bac_ninh", 200)[0], 200, holes=3, spacing_mm=108.0,
+                        diameter_mm=7.0)),
+        ("grey paper, 2 holes on a white backing", *margin_damage(grey_sheet, 300, lid=250)),
+        ("ocrmypdf/linn.png bilevel, 2 holes", *(lambda d: (np.where(d[0] < 128, 0, 255).astype(np.uint8), *d[1:]))(
+            margin_damage(linn, 300, lid=0))),
+    ]
+    rows = []
+    options: dict[str, str] = {}
+    for name, page, art, content, n_holes, n_specks in cases:
+        res = clean_page(page, 300 if "200 dpi" not in name else 200)
+        straight = res.image.shape == page.shape and res.crop == (0, 0, page.shape[1], page.shape[0])
+        row: dict[str, Any] = {"page": name, "holes_drawn": n_holes, "specks_drawn": n_specks,
+                               "punch_holes_flag": "punch_holes" in res.flags,
+                               "ours": {"holes_filled": res.holes_filled, "specks_filled": res.specks_filled}}
+        if straight:
+            left, left_px = _left_behind(res.image, art)
+            diff = cv2.absdiff(res.image, page)
+            diff = diff if diff.ndim == 2 else diff.max(axis=2)
+            near = cv2.dilate(art.view(np.uint8), np.ones((15, 15), np.uint8)).view(bool)
+            row["ours"].update({"holes_or_specks_left": left, "their_pixels_left": left_px,
+                                "content_pixels_changed": int(np.count_nonzero(diff[content])),
+                                "other_pixels_changed": int(np.count_nonzero(diff[~near & ~content]))})
+        else:
+            row["ours"]["note"] = "page was turned: no pixel comparison"
+        for tool, extra in UNPAPER_FILTERS.items():
+            peer, options[tool] = unpaper_filters(page, work, extra)
+            if peer is None:
+                continue
+            left, left_px = _left_behind(peer, art)
+            diff = cv2.absdiff(peer, page)
+            diff = diff if diff.ndim == 2 else diff.max(axis=2)
+            near = cv2.dilate(art.view(np.uint8), np.ones((15, 15), np.uint8)).view(bool)
+            row[tool] = {"holes_or_specks_left": left, "their_pixels_left": left_px,
+                         "content_pixels_changed": int(np.count_nonzero(diff[content])),
+                         "other_pixels_changed": int(np.count_nonzero(diff[~near & ~content]))}
+        rows.append(row)
+    # Real scans as they come: what the fill touches (no labels; dust and show-through dots).
+    real = []
+    for name, dpi in (("naps2/blank1.jpg", 300), ("naps2/notblank.jpg", 300), ("tesseract_test/8087_054.3B.tif", 300),
+                      ("tesseract_test/8071_093.3B.tif", 300), ("unpaper/imgsrc001.png", 300), ("ocrmypdf/linn.png", 300)):
+        res = clean_page(load(CORPUS / name), dpi)
+        real.append({"page": name, "holes_filled": res.holes_filled, "specks_filled": res.specks_filled})
+
+    def total(tool: str, key: str) -> int | None:
+        vals = [r[tool][key] for r in rows if tool in r and key in r[tool]]
+        return sum(vals) if vals else None
+
+    return {
+        "synthetic": rows,
+        "holes_drawn": sum(r["holes_drawn"] for r in rows), "holes_flagged_pages": sum(r["punch_holes_flag"] for r in rows),
+        "holes_filled_ours": sum(r["ours"]["holes_filled"] for r in rows),
+        "specks_drawn": sum(r["specks_drawn"] for r in rows),
+        **{key: {tool: total(tool, field) for tool in ("ours", *UNPAPER_FILTERS)}
+           for key, field in (("left_behind", "holes_or_specks_left"), ("content_pixels_changed", "content_pixels_changed"),
+                              ("other_pixels_changed", "other_pixels_changed"))},
+        "real_scans": real,
+        "unpaper_options": options,
+        "note": ("left_behind: drawn holes and specks with any pixel more than 6 grey levels from the paper around "
+                 "them after cleanup; content: a page number, a note with its full stop, the rim of a red seal, a "
+                 "blue tick and a blue dot near the margins."),
+    }
+
+
 def _status_kb(field: str) -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -613,7 +789,7 @@ def bench_ocr(work: Path, quick: bool) -> dict[str, Any]:
     return result
 
 
-SECTIONS = ("deskew", "orientation", "blank", "crop", "colour", "flags", "speed", "ocr")
+SECTIONS = ("deskew", "orientation", "blank", "crop", "colour", "flags", "holes", "speed", "ocr")
 
 
 def main() -> None:
@@ -650,6 +826,8 @@ def main() -> None:
                 report[section] = bench_colour()
             elif section == "flags":
                 report[section] = bench_flags()
+            elif section == "holes":
+                report[section] = bench_holes(work)
             elif section == "speed":
                 report[section] = bench_speed(work, args.quick)
             elif section == "ocr":

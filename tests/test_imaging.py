@@ -331,7 +331,12 @@ def test_bilevel_page_stays_bilevel_and_grey_stays_grey() -> None:
     assert res.colour_mode == "bilevel" and res.image.ndim == 2
     own = res.skew_deg
     assert 0.05 < abs(own) < 0.2
-    assert np.array_equal(res.image, page)
+    # Left as it came but for the dust near its edges (single dots, made white).
+    changed = res.image != page
+    assert res.specks_filled > 0 and 0 < np.count_nonzero(changed) < 100
+    assert (res.image[changed] == 255).all()
+    band = round(20 * 300 / 25.4) + 5
+    assert not changed[band:-band, band:-band].any()
     # The same page turned 2° more (and made two-level again) is straightened by shears: still
     # two-level, its ink kept.
     turned = cv2.threshold(turn_content(page, 2.0, fill=255), 127, 255, cv2.THRESH_BINARY)[1]

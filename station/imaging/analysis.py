@@ -293,16 +293,19 @@ def _looks_punched(grey: np.ndarray, comp: np.ndarray, x: int, y: int, paper: fl
     return float(window[core].std()) < 20.0 and float(np.median(window[ring])) >= paper - 30
 
 
-def punch_holes(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float) -> tuple[int, np.ndarray]:
+def punch_holes(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float
+                ) -> tuple[int, np.ndarray, list[tuple[int, int, int, int]]]:
     """Round holes near an edge: dark where a black lid shows through, or lighter than tinted paper.
 
-    Returns the number found and their mask (so holes do not count as marks on a blank page).
+    Returns the number found, their mask (so holes do not count as marks on a blank page) and
+    their boxes (x, y, w, h), so the full-size page is filled only where a hole is.
     """
     h, w = grey.shape
     mask = np.zeros(grey.shape, dtype=bool)
+    boxes: list[tuple[int, int, int, int]] = []
     band = int(HOLE_EDGE_BAND_MM * px_mm)
     if band <= 0 or h <= 2 * band or w <= 2 * band:
-        return 0, mask
+        return 0, mask, boxes
     count = 0
     strips = ((0, 0, w, band), (0, h - band, w, band), (0, band, band, h - 2 * band), (w - band, band, band, h - 2 * band))
     for sx, sy, sw, sh in strips:
@@ -313,7 +316,8 @@ def punch_holes(grey: np.ndarray, valid: np.ndarray, paper: float, px_mm: float)
                 if not _looks_punched(g, comp, x, y, paper):
                     continue
                 count += 1
+                boxes.append((sx + x, sy + y, comp.shape[1], comp.shape[0]))
                 mask[sy + y : sy + y + comp.shape[0], sx + x : sx + x + comp.shape[1]] |= comp > 0
     if count:
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    return count, mask
+    return count, mask, boxes

@@ -22,7 +22,7 @@ import numpy as np
 
 from station.domain import QUALITY_FLAGS
 from station.errors import BadInput
-from station.imaging import analysis, skew
+from station.imaging import analysis, margins, skew
 from station.imaging import orientation as orientation_mod
 from station.imaging.border import find_border
 from station.imaging.geometry import (
@@ -61,6 +61,8 @@ class CleanupResult:
     crop: tuple[int, int, int, int]  # kept area in pixels of the incoming image
     flags: list[str] = field(default_factory=list)
     colour_mode: str = "gray"
+    holes_filled: int = 0  # punch holes painted with the paper around them (the flag stays)
+    specks_filled: int = 0  # isolated dust near the edges painted likewise
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -211,7 +213,7 @@ def clean_page(image: np.ndarray, dpi: float, orientation: OrientationDetector |
     if border_fill is not None:
         kept[border_fill] = int(round(paper.grey))
         ignore |= border.fill
-    holes, hole_mask = analysis.punch_holes(kept, kept_valid, paper.grey, px_mm)
+    holes, hole_mask, hole_boxes = analysis.punch_holes(kept, kept_valid, paper.grey, px_mm)
     _crop(ignore, crop)[...] |= hole_mask
     del hole_mask
     marks = _crop(border.content, crop)
@@ -254,6 +256,12 @@ def clean_page(image: np.ndarray, dpi: float, orientation: OrientationDetector |
         out = warp(page, rot_full, fill=fill, region=out_rect)
     if border_fill is not None:
         _paint(out, border_fill, fill)
+        del border_fill
+    # Holes and specks near the edges, on the full-size page but only in windows and edge strips.
+    oh, ow = out.shape[:2]
+    kx, ky = ow / max(1, crop[2]), oh / max(1, crop[3])
+    boxes = [(math.floor(x * kx), math.floor(y * ky), math.ceil(bw * kx), math.ceil(bh * ky)) for x, y, bw, bh in hole_boxes]
+    filled = margins.fill_margins(out, boxes, dpi, 255.0 if bilevel and paper.grey >= 128 else paper.grey)
     return CleanupResult(
         image=out,
         skew_deg=round(-correction, 3) + 0.0,
@@ -264,6 +272,8 @@ def clean_page(image: np.ndarray, dpi: float, orientation: OrientationDetector |
         crop=rect_to_source(rot_full, out_rect),
         flags=flags,
         colour_mode=colour_mode,
+        holes_filled=filled.holes,
+        specks_filled=filled.specks,
     )
 
 
