@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import socket
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -35,14 +34,6 @@ def refused(url: str) -> bool:
 def live_threads() -> set[int]:
     return {t.ident for t in threading.enumerate() if t.ident is not None}
 
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_threaded_server_serves_and_leaves_nothing_running(tmp_path: Path) -> None:

@@ -29,7 +29,6 @@ from station.auth import Role, Session  # noqa: E402
 from station.ui.archive import archive_line  # noqa: E402
 from station.workflow import Station, syncing  # noqa: E402
 from tests.people import staffed  # noqa: E402
-from tests.seal_fixtures import MemoryKeyring  # noqa: E402
 from tests.sync_fixtures import Archive, Template, add_sealed_packages, archive_cli, seal_templates  # noqa: E402
 from tests.test_gui import no_leaked_threads_or_timers  # noqa: E402,F401
 
@@ -37,14 +36,8 @@ EXPIRED_VI = "Mã truy cập của trạm đã hết hạn — xin quản trị 
 FAST = (("sync.chunk_bytes", 64 * 1024), ("sync.timeout_seconds", 2.0), ("sync.backoff_base_seconds", 0.05),
         ("sync.backoff_max_seconds", 0.4), ("sync.poll_seconds", 0.2))
 
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # tests/conftest.py
 
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import bagit
-import keyring
 import pytest
 
 from station.errors import NotAllowed, UsageError, ValidationFailed
@@ -39,14 +38,8 @@ from tests.seal_fixtures import (
 
 SOFTHSM = Path("/usr/lib/softhsm/libsofthsm2.so")
 
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # tests/conftest.py
 
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")

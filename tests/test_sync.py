@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import keyring
 import pytest
 
 from station.sync import SyncService, SyncStatus
@@ -33,18 +32,10 @@ from tests.fault_proxy import FaultProxy
 from tests.seal_fixtures import ACCOUNT_PASSWORD, MemoryKeyring
 from tests.sync_fixtures import Archive, Template, add_sealed_packages, derive_package, seal_templates
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("memory_keyring")]
 
 ADMIN, SUPERVISOR = "admin", "chief"
 
-
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,8 @@ import io
 import json
 import random
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from station.domain import DocState
@@ -160,14 +158,6 @@ def test_accepted_copies_become_removable_after_the_kept_time(tmp_path: Path) ->
     assert [r["package_id"] for r in outbox.removable(30, at=later)] == ["p-1"]
     store.close()
 
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def test_command_line_offline_sync_fails_with_exit_6_and_keeps_the_package(
