@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, Protocol
 from asn1crypto import x509 as asn1_x509
 
 from station.errors import NotAllowed, StationError, UsageError, ValidationFailed
+from station.secrets import keep_secret, read_secret
 
 KEYRING_SERVICE = "station-signing"
 PASSPHRASE_ENV = "STATION_PKCS12_PASSPHRASE"
@@ -84,32 +84,11 @@ def _keyring_user(path: Path) -> str:
 
 
 def store_passphrase(path: Path, passphrase: str) -> None:
-    import keyring
-    import keyring.errors
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, _keyring_user(path), passphrase)
-    except keyring.errors.KeyringError as exc:
-        if os.environ.get(PASSPHRASE_ENV) == passphrase:
-            return  # an unattended station without a keyring: the environment keeps it
-        raise StationError(
-            f"The OS keyring cannot keep the passphrase ({exc.__class__.__name__}); start the desktop's keyring "
-            f"service, or set {PASSPHRASE_ENV} in the environment of unattended runs."
-        ) from exc
+    keep_secret(PASSPHRASE_ENV, KEYRING_SERVICE, _keyring_user(path), passphrase, "the passphrase")
 
 
 def passphrase_for(path: Path) -> str | None:
-    """The environment first (unattended runs), then the OS keyring."""
-    env = os.environ.get(PASSPHRASE_ENV)
-    if env:
-        return env
-    import keyring
-    import keyring.errors
-
-    try:
-        return keyring.get_password(KEYRING_SERVICE, _keyring_user(path))
-    except keyring.errors.KeyringError:
-        return None
+    return read_secret(PASSPHRASE_ENV, KEYRING_SERVICE, _keyring_user(path))
 
 
 # -- key checks --------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ STATION_ARCHIVE_TOKEN) and never in the database, the settings or a log line.
 
 from __future__ import annotations
 
-import os
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ import httpx
 
 from station.errors import NetworkError, NotAllowed, StationError, UsageError
 from station.files import atomic_write
+from station.secrets import forget_secret, keep_secret, read_secret
 from station.sync.receipt import fingerprint, pem_to_der
 
 KEYRING_SERVICE = "station-archive"
@@ -30,43 +30,17 @@ def _keyring_user(station_id: str) -> str:
 
 
 def store_token(station_id: str, token: str) -> None:
-    import keyring
-    import keyring.errors
-
-    try:
-        keyring.set_password(KEYRING_SERVICE, _keyring_user(station_id), token)
-    except keyring.errors.KeyringError as exc:
-        if os.environ.get(TOKEN_ENV) == token:
-            return  # an unattended station without a keyring: the environment keeps it
-        raise StationError(f"The OS keyring cannot keep the archive token ({exc.__class__.__name__}); start the "
-                           f"desktop's keyring service, or set {TOKEN_ENV} for unattended runs.") from exc
+    keep_secret(TOKEN_ENV, KEYRING_SERVICE, _keyring_user(station_id), token, "the archive token")
 
 
 def forget_token(station_id: str) -> bool:
     """Remove the station's token from the OS keyring (a station that is gone, like the demo's
     temporary one); False when there is no keyring or it says it held none."""
-    import keyring
-    import keyring.errors
-
-    try:
-        keyring.delete_password(KEYRING_SERVICE, _keyring_user(station_id))
-    except keyring.errors.KeyringError:  # PasswordDeleteError (none kept) and NoKeyringError alike
-        return False
-    return True
+    return forget_secret(KEYRING_SERVICE, _keyring_user(station_id))
 
 
 def token_for(station_id: str) -> str | None:
-    """The environment first (unattended runs), then the OS keyring."""
-    env = os.environ.get(TOKEN_ENV)
-    if env:
-        return env
-    import keyring
-    import keyring.errors
-
-    try:
-        return keyring.get_password(KEYRING_SERVICE, _keyring_user(station_id))
-    except keyring.errors.KeyringError:
-        return None
+    return read_secret(TOKEN_ENV, KEYRING_SERVICE, _keyring_user(station_id))
 
 
 def cert_file(data_dir: Path) -> Path:
