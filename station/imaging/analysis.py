@@ -192,24 +192,20 @@ def is_bilevel(image: np.ndarray) -> bool:
     return True
 
 
-def colour_area_mm2(bgr: np.ndarray, valid: np.ndarray, paper_mask: np.ndarray, px_mm: float) -> float:
-    """Area of marks whose hue differs from the paper's: stamps, signatures, colour print.
+def coloured_marks(bgr: np.ndarray, paper_bgr: tuple[int, int, int]) -> np.ndarray:
+    """0/1 mask of marks whose hue differs from the paper's: stamps, signatures, colour print.
 
     Chroma is measured against the paper's own tint so aged or tinted paper is not colour, and a
     3×3 opening drops the one-pixel colour fringes scanners leave along black strokes.
     """
     lab = cv2.cvtColor(bgr, cv2.COLOR_BGR2LAB)
-    _, a, b = cv2.split(lab)
-    pa = hist_percentile(a, 50, paper_mask)
-    pb = hist_percentile(b, 50, paper_mask)
-    if math.isnan(pa) or math.isnan(pb):
-        pa = pb = 128.0
+    _, pa, pb = (int(v) for v in cv2.cvtColor(np.array([[paper_bgr]], dtype=np.uint8), cv2.COLOR_BGR2LAB)[0, 0])
     # City-block distance in a*b*, in saturating 8-bit arithmetic: cheap on a whole page.
-    da = cv2.absdiff(a, np.full_like(a, int(round(pa))))
-    db = cv2.absdiff(b, np.full_like(b, int(round(pb))))
-    coloured = (cv2.add(da, db) > COLOUR_MIN_CHROMA) & valid
-    coloured = cv2.morphologyEx(coloured.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    return float(cv2.countNonZero(coloured)) / (px_mm * px_mm)
+    da = cv2.absdiff(lab[:, :, 1], np.full(lab.shape[:2], pa, np.uint8))
+    db = cv2.absdiff(lab[:, :, 2], np.full(lab.shape[:2], pb, np.uint8))
+    del lab
+    coloured = cv2.threshold(cv2.add(da, db), COLOUR_MIN_CHROMA, 1, cv2.THRESH_BINARY)[1]
+    return cv2.morphologyEx(coloured, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
 
 
 def contrast(grey: np.ndarray, ink: np.ndarray, paper: float) -> float:
